@@ -1,0 +1,76 @@
+# The interview workbench: `make run` to try it, `make test` to test it. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export UV_PYTHON_DOWNLOADS := never
+export PYTHONDONTWRITEBYTECODE := 1
+
+TOOLS := .tools
+UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/venv/bin/uv)
+PY := .venv/bin/python
+MANAGE := $(PY) manage.py
+NPM_DIR := theme/static_src
+CSS := theme/static/css/dist/styles.css
+CSS_INPUTS := $(shell find templates interviews glossary static/js $(NPM_DIR)/src \
+	-type f \( -name '*.html' -o -name '*.py' -o -name '*.js' -o -name '*.css' \) 2>/dev/null)
+DEV_ENV := DJANGO_DEBUG=1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run test lint format serve deps migrate demo clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(TOOLS)/venv/bin/uv:
+	python3 -m venv $(TOOLS)/venv
+	$(TOOLS)/venv/bin/pip install --quiet --disable-pip-version-check uv
+
+.venv/.synced: pyproject.toml uv.lock .python-version | $(UV)
+	$(UV) sync --locked
+	@touch $@
+
+$(NPM_DIR)/node_modules/.installed: $(NPM_DIR)/package.json $(NPM_DIR)/package-lock.json
+	cd $(NPM_DIR) && npm ci --no-audit --no-fund
+	@touch $@
+
+$(CSS): .venv/.synced $(NPM_DIR)/node_modules/.installed $(CSS_INPUTS)
+	$(DEV_ENV) $(MANAGE) tailwind build
+
+deps: .venv/.synced $(CSS) ## Install locked Python and npm dependencies and build the CSS
+
+migrate: deps
+	$(DEV_ENV) $(MANAGE) migrate --no-input
+
+demo: migrate ## Create the demo accounts (passwords are printed once)
+	$(DEV_ENV) $(MANAGE) create_demo_accounts
+
+run: demo ## Set everything up and serve http://127.0.0.1:8000 with the dev server
+	$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
+
+test: deps ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set), browser tests included
+	@if [ -z "$$PLAYWRIGHT_CHROMIUM_EXECUTABLE" ] && [ ! -x /usr/bin/chromium ]; then \
+		$(PY) -m playwright install chromium; fi
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: .venv/.synced ## Check style and formatting with ruff
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: .venv/.synced ## Fix what ruff can fix and format the code
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+# The production path, locally: collected, hashed and compressed static files served by WhiteNoise
+# under gunicorn with production settings (plain HTTP on the loopback, so no SSL redirect).
+serve: deps ## Serve with gunicorn and production settings on http://127.0.0.1:8000
+	@mkdir -p var
+	@[ -s var/secret_key ] || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(MANAGE) collectstatic --no-input --verbosity 0
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(MANAGE) migrate --no-input
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_SECURE_SSL_REDIRECT=0 \
+		.venv/bin/gunicorn project.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket \
+		--access-logfile -
+
+clean: ## Remove installed dependencies and built files (keeps the database under var/)
+	rm -rf .venv $(TOOLS) $(NPM_DIR)/node_modules theme/static/css/dist theme/static/js/vendor staticfiles

@@ -1,0 +1,1 @@
+"""Models of the glossary app: areas and plain-English terms (coming with the content issue)."""

@@ -1,0 +1,40 @@
+"""The three roles of the workbench, kept as Django auth groups.
+
+A role is a group; what a role may do is the group's model permissions (set by data migrations)
+plus the per-object rules in each view's access helper. Superusers can do everything.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+RECRUITER = "Recruiter"
+HIRING_MANAGER = "Hiring manager"
+QUESTION_BANK_ADMIN = "Question-bank admin"
+
+ROLES = (RECRUITER, HIRING_MANAGER, QUESTION_BANK_ADMIN)
+
+
+def roles_of(user: AbstractBaseUser | AnonymousUser) -> list[str]:
+    """Return the workbench roles a user holds, in the order of ``ROLES``.
+
+    Args:
+        user: any user, signed in or anonymous.
+
+    Returns:
+        The role names the user's groups match; a superuser holds every role; an anonymous or
+        inactive user holds none. The groups are read once per user object and cached on it.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return []
+    if user.is_superuser:
+        return list(ROLES)
+    cached = getattr(user, "_workbench_roles", None)
+    if cached is None:
+        names = set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+        cached = [role for role in ROLES if role in names]
+        user._workbench_roles = cached
+    return cached
+
+
+def has_role(user: AbstractBaseUser | AnonymousUser, role: str) -> bool:
+    """Tell whether ``user`` holds ``role`` (one of ``ROLES``); superusers hold every role."""
+    return role in roles_of(user)

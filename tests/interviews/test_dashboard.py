@@ -1,0 +1,71 @@
+"""The dashboard at / : a page per role."""
+
+import pytest
+
+from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_anonymous_redirects_to_sign_in(client):
+    response = client.get("/")
+
+    assert response.status_code == 302
+    assert response.url == "/accounts/login/?next=/"
+
+
+def test_dashboard_recruiter_sees_recruiter_section_only(client):
+    client.force_login(make_user(RECRUITER, first_name="Riley"))
+
+    html = client.get("/").content.decode()
+
+    assert "Welcome, Riley" in html
+    assert 'id="role-recruiter"' in html
+    assert 'id="role-hiring-manager"' not in html
+    assert 'id="role-bank-admin"' not in html
+    assert 'href="/admin/"' not in html
+
+
+def test_dashboard_hiring_manager_sees_hiring_manager_section(client):
+    client.force_login(make_user(HIRING_MANAGER))
+
+    html = client.get("/").content.decode()
+
+    assert 'id="role-hiring-manager"' in html
+    assert 'id="role-recruiter"' not in html
+
+
+def test_dashboard_bank_admin_gets_admin_link_in_nav(client):
+    client.force_login(make_user(QUESTION_BANK_ADMIN))
+
+    html = client.get("/").content.decode()
+
+    assert 'id="role-bank-admin"' in html
+    assert html.count('href="/admin/"') == 2  # navigation and the section's button
+
+
+def test_dashboard_user_without_role_is_told_to_ask_for_one(client):
+    client.force_login(make_user(None, email="norole@example.com"))
+
+    html = client.get("/").content.decode()
+
+    assert "Your account has no role yet." in html
+    assert "No role yet" in html  # the account menu
+    assert 'id="role-recruiter"' not in html
+
+
+def test_dashboard_superuser_holds_every_role(client):
+    client.force_login(make_user(None, superuser=True))
+
+    html = client.get("/").content.decode()
+
+    for section in ("role-recruiter", "role-hiring-manager", "role-bank-admin"):
+        assert f'id="{section}"' in html
+
+
+def test_dashboard_query_count_is_small(client, django_assert_max_num_queries):
+    client.force_login(make_user(RECRUITER))
+
+    with django_assert_max_num_queries(3):  # session, user, roles
+        client.get("/")

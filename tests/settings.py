@@ -1,0 +1,14 @@
+"""Test settings: the project's settings with ``DJANGO_TESTING`` on.
+
+Testing mode allows the built-in development secret key, keeps email in memory (Django's test
+runner swaps the mailer) and serves static files without the manifest (no collectstatic needed).
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_TESTING", "1")
+
+from project.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
+WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests

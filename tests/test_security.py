@@ -1,0 +1,97 @@
+"""Security headers and the strict Content-Security-Policy."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from interviews.roles import RECRUITER
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_csp_is_strict_and_uses_a_nonce(client):
+    response = client.get("/accounts/login/")
+
+    csp = response["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert "unsafe-inline" not in csp
+    assert "unsafe-eval" not in csp
+    assert re.fullmatch(r"'self' 'nonce-[\w+/=-]+'", directives["script-src"])
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+
+
+def test_every_script_tag_has_the_nonce_or_a_same_origin_src(client):
+    client.force_login(make_user(RECRUITER))
+    response = client.get("/")
+    html = response.content.decode()
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+
+    tags = re.findall(r"<script\b[^>]*>", html)
+
+    assert tags
+    for tag in tags:
+        assert f'nonce="{nonce}"' in tag or re.search(r'src="/static/', tag), tag
+
+
+def test_pages_have_no_inline_styles(client):
+    client.force_login(make_user(RECRUITER))
+
+    for url in ("/", "/accounts/password/change/"):
+        html = client.get(url).content.decode()
+        assert " style=" not in html, url
+        assert "<style" not in html, url
+
+
+def test_htmx_indicator_styles_are_disabled(client):
+    html = client.get("/accounts/login/").content.decode()
+
+    assert """<meta name="htmx-config" content='{"includeIndicatorStyles": false}'>""" in html
+
+
+def test_security_headers(client):
+    response = client.get("/accounts/login/")
+
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def _manage(args, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "project.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "k" * 20 + "a-long-random-production-secret-for-the-check-only",
+    "DJANGO_ALLOWED_HOSTS": "workbench.example.com",
+    "CSRF_TRUSTED_ORIGINS": "https://workbench.example.com",
+    "EMAIL_HOST": "smtp.example.com",
+}
+
+
+def test_check_deploy_with_production_environment_reports_no_issues():
+    result = _manage(["check", "--deploy", "--fail-level", "DEBUG"], **PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
+    result = _manage(["check"])
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off." in result.stderr
