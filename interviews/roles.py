@@ -12,6 +12,14 @@ QUESTION_BANK_ADMIN = "Question-bank admin"
 
 ROLES = (RECRUITER, HIRING_MANAGER, QUESTION_BANK_ADMIN)
 
+# The model permissions each role's group holds, as "app_label.codename". Kept in sync after every
+# `migrate` (see InterviewsConfig.ready), so a new model's permissions only need adding here.
+ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    RECRUITER: (),
+    HIRING_MANAGER: (),
+    QUESTION_BANK_ADMIN: ("auth.add_user", "auth.change_user", "auth.view_user", "auth.view_group"),
+}
+
 
 def roles_of(user: AbstractBaseUser | AnonymousUser) -> list[str]:
     """Return the workbench roles a user holds, in the order of ``ROLES``.
@@ -38,3 +46,26 @@ def roles_of(user: AbstractBaseUser | AnonymousUser) -> list[str]:
 def has_role(user: AbstractBaseUser | AnonymousUser, role: str) -> bool:
     """Tell whether ``user`` holds ``role`` (one of ``ROLES``); superusers hold every role."""
     return role in roles_of(user)
+
+
+def sync_role_groups(**kwargs: object) -> None:
+    """Create the role groups if missing and set their permissions to ``ROLE_PERMISSIONS``.
+
+    Connected to ``post_migrate``; safe to call any number of times. Permissions whose model does
+    not exist (yet) are skipped.
+
+    Args:
+        **kwargs: the signal's arguments; ``using`` names the database (default "default").
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    using = kwargs.get("using", "default")
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.using(using).get_or_create(name=role)
+        wanted = Permission.objects.using(using).none()
+        for name in names:
+            app_label, codename = name.split(".")
+            wanted |= Permission.objects.using(using).filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        group.permissions.set(wanted)

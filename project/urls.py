@@ -1,10 +1,21 @@
 """Top-level URLs: the apps, accounts (allauth) and the Django admin."""
 
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path
+
+
+@login_not_required
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Redirect /favicon.ico, which browsers ask for on pages naming no icon (the admin's)."""
+    return HttpResponseRedirect(static("img/favicon.svg"))
+
 
 urlpatterns = [
     path("", include("interviews.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("favicon.ico", favicon),
 ]

@@ -5,17 +5,17 @@ Usage in a test (``audit`` is a fixture from tests/e2e/conftest.py)::
     page.goto(live_server.url + "/")
     audit.check(page)
 
-``check`` fails the test on: a console error or uncaught page error, a Content-Security-Policy
-violation, a request to any host other than the app's, or an axe-core violation of serious or
-critical impact. Listeners are attached when the page is created, so problems that happen while
-the page loads are caught too.
+``check`` fails the test on: a console error or uncaught page error, a response of 400 or more,
+a Content-Security-Policy violation, a request to any host other than the app's, or an axe-core
+violation of serious or critical impact. Listeners are attached when the page is created, so
+problems that happen while the page loads are caught too.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import ConsoleMessage, Page, Request
+from playwright.sync_api import ConsoleMessage, Page, Request, Response
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 
@@ -43,6 +43,7 @@ class PageAudit:
     allowed_host: str
     console_errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    failed_responses: list[str] = field(default_factory=list)
 
     def watch(self, page: Page) -> Page:
         """Attach the listeners to ``page`` and return it."""
@@ -50,11 +51,12 @@ class PageAudit:
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.console_errors.append(f"page error: {exc}"))
         page.on("request", self._on_request)
+        page.on("response", self._on_response)
         return page
 
     def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
-            self.console_errors.append(f"console: {message.text}")
+            self.console_errors.append(f"console: {message.text} ({message.location.get('url')})")
 
     def _on_request(self, request: Request) -> None:
         parts = urlsplit(request.url)
@@ -62,6 +64,10 @@ class PageAudit:
             return
         if parts.netloc != self.allowed_host:
             self.foreign_requests.append(request.url)
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.failed_responses.append(f"{response.status} {response.url}")
 
     def check(self, page: Page) -> None:
         """Assert the page is clean so far (see the module docstring).
@@ -80,6 +86,7 @@ class PageAudit:
         ]
         problems = {
             "console errors": self.console_errors,
+            "failed responses": self.failed_responses,
             "CSP violations": csp,
             "requests to other hosts": self.foreign_requests,
             "serious/critical axe violations": blocking,

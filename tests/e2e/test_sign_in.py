@@ -94,3 +94,17 @@ def test_boosted_link_to_forbidden_page_shows_the_error_page(page, live_server, 
     page.locator("#to-admin").click()
 
     expect(page.get_by_role("heading", name="403 Forbidden")).to_be_visible()
+
+
+def test_admin_pages_pass_the_audit(page, live_server, audit, sign_in):
+    admin = make_user(QUESTION_BANK_ADMIN, email="person@example.com")
+    sign_in("person@example.com")
+
+    for path, heading in [
+        ("/admin/", "Question bank, glossary and users"),
+        ("/admin/auth/user/", "Select user to change"),
+        (f"/admin/auth/user/{admin.pk}/change/", "person@example.com"),
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+        audit.check(page)
