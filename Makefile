@@ -41,6 +41,7 @@ deps: .venv/.synced $(CSS) ## Install locked Python and npm dependencies and bui
 
 migrate: deps
 	$(DEV_ENV) $(MANAGE) migrate --no-input
+	$(DEV_ENV) $(MANAGE) load_default_content --if-empty
 
 demo: migrate ## Create the demo accounts (passwords are printed once)
 	$(DEV_ENV) $(MANAGE) create_demo_accounts

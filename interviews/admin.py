@@ -1,11 +1,16 @@
-"""Admin for accounts: Question-bank admins create people and give them roles (groups)."""
+"""Admin for accounts (people and their roles) and the bank (questions, kits, red flags)."""
 
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+
+from glossary.forms import LinesField
+
+from .models import Kit, KitQuestion, Question, RedFlag
 
 User = get_user_model()
 
@@ -75,3 +80,106 @@ class WorkbenchUserAdmin(UserAdmin):
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).prefetch_related("groups")
+
+
+class QuestionForm(forms.ModelForm):
+    cues = LinesField(
+        max_length=80,
+        min_items=1,
+        help_text="Phrases a strong answer tends to contain, one per line.",
+    )
+    follow_ups = LinesField(max_length=300, min_items=1, help_text="One follow-up prompt per line.")
+
+    class Meta:
+        model = Question
+        fields = (
+            "prompt",
+            "slug",
+            "area",
+            "level",
+            "minutes",
+            "active",
+            "probes",
+            "cues",
+            "follow_ups",
+            "terms",
+            "strong",
+            "average",
+            "weak",
+        )
+        widgets = {
+            **{
+                f: forms.Textarea(attrs={"rows": 3})
+                for f in ("prompt", "probes", "strong", "average", "weak")
+            },
+            # A plain multiple select: the admin's autocomplete and two-pane widgets fail axe.
+            "terms": forms.SelectMultiple(attrs={"size": 12}),
+        }
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    form = QuestionForm
+    list_display = ("__str__", "area", "level", "minutes", "active", "updated_at")
+    list_filter = ("area", "level", "active")
+    search_fields = ("slug", "prompt", "probes", "strong")
+    list_select_related = ("area",)
+    prepopulated_fields = {"slug": ("prompt",)}
+    fieldsets = (
+        (None, {"fields": ("prompt", "slug", "area", "level", "minutes", "active")}),
+        ("For the recruiter", {"fields": ("probes", "cues", "follow_ups", "terms")}),
+        ("Answer guidance", {"fields": ("strong", "average", "weak")}),
+    )
+
+
+class LabelledInlineFormSet(BaseInlineFormSet):
+    """Gives every field of a tabular inline row an accessible name.
+
+    The admin's tabular inline puts labels only in the column headers, which screen readers
+    (and axe) do not tie to the inputs.
+    """
+
+    def add_fields(self, form, index: int | None) -> None:
+        super().add_fields(form, index)
+        row = f" (row {index + 1})" if index is not None else ""
+        for field in form.fields.values():
+            # The admin wraps related-object selects; the wrapper's attrs are shared between
+            # rows, so label the inner widget (a per-form copy) instead.
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs["aria-label"] = f"{field.label}{row}"
+
+
+class KitQuestionInline(admin.TabularInline):
+    model = KitQuestion
+    formset = LabelledInlineFormSet
+    extra = 1
+    ordering = ("position",)
+
+
+@admin.register(Kit)
+class KitAdmin(admin.ModelAdmin):
+    list_display = ("name", "level", "minutes", "question_total", "minutes_used")
+    list_filter = ("level",)
+    search_fields = ("name", "description")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = (KitQuestionInline,)
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).with_totals()
+
+    @admin.display(description="Questions", ordering="question_count")
+    def question_total(self, kit: Kit) -> int:
+        """How many questions the kit asks."""
+        return kit.question_count
+
+    @admin.display(description="Minutes of questions", ordering="question_minutes")
+    def minutes_used(self, kit: Kit) -> int:
+        """The sum of the kit's questions' usual minutes (compare with the budget)."""
+        return kit.question_minutes or 0
+
+
+@admin.register(RedFlag)
+class RedFlagAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "why")
+    prepopulated_fields = {"slug": ("name",)}

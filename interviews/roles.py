@@ -14,10 +14,30 @@ ROLES = (RECRUITER, HIRING_MANAGER, QUESTION_BANK_ADMIN)
 
 # The model permissions each role's group holds, as "app_label.codename". Kept in sync after every
 # `migrate` (see InterviewsConfig.ready), so a new model's permissions only need adding here.
+_BANK_MODELS = (
+    "glossary.area",
+    "glossary.term",
+    "interviews.question",
+    "interviews.kit",
+    "interviews.kitquestion",
+    "interviews.redflag",
+)
+_READ_BANK = tuple(f"{model.split('.')[0]}.view_{model.split('.')[1]}" for model in _BANK_MODELS)
+_EDIT_BANK = tuple(
+    f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
+    for model in _BANK_MODELS
+    for action in ("add", "change", "delete", "view")
+)
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    RECRUITER: (),
-    HIRING_MANAGER: (),
-    QUESTION_BANK_ADMIN: ("auth.add_user", "auth.change_user", "auth.view_user", "auth.view_group"),
+    RECRUITER: _READ_BANK,
+    HIRING_MANAGER: _READ_BANK,
+    QUESTION_BANK_ADMIN: (
+        *_EDIT_BANK,
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_user",
+        "auth.view_group",
+    ),
 }
 
 

@@ -237,3 +237,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# The shipped question bank and glossary (see docs/content-format.md).
+CONTENT_DIR = BASE_DIR / "content"

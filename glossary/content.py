@@ -1,0 +1,515 @@
+"""Import and export of content files (see docs/content-format.md).
+
+This module holds the machinery every content file shares (YAML read with line numbers, field
+validation, the error format ``file:line: item slug: field: what is wrong``) and the glossary
+file itself. The bank file (``interviews.content``) builds on it.
+
+An import validates the whole file before it writes anything; then it upserts by slug inside one
+transaction. Nothing is ever deleted by an import.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import models, transaction
+
+from .models import SLUG_PATTERN, Area, Term
+
+GLOSSARY_FORMAT = "interview-workbench/glossary"
+FORMAT_VERSION = 1
+_SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+# --- Reading YAML with line numbers ------------------------------------------------------------
+
+
+class LineDict(dict):
+    """A mapping read from YAML that remembers its own line and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader whose mappings are :class:`LineDict` and whose duplicate keys are errors."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+# --- Problems ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a content file, printed as ``file:line: item slug: field: message``."""
+
+    file: str
+    line: int
+    item: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.item}: {self.field}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when a content file cannot be imported; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Report:
+    """What an import did (or, in a dry run, would do): counts per kind of item."""
+
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str, outcome: str) -> None:
+        """Add one ``kind`` item to ``outcome`` ("created", "updated" or "unchanged")."""
+        bucket = getattr(self, outcome)
+        bucket[kind] = bucket.get(kind, 0) + 1
+
+    def lines(self) -> list[str]:
+        """One human-readable line per kind of item, e.g. ``terms: 3 created, 1 updated``."""
+        kinds = dict.fromkeys([*self.created, *self.updated, *self.unchanged])
+        return [
+            f"{kind}: {self.created.get(kind, 0)} created, {self.updated.get(kind, 0)} updated, "
+            f"{self.unchanged.get(kind, 0)} unchanged"
+            for kind in kinds
+        ]
+
+
+class Collector:
+    """Gathers problems for one file, so an import can report all of them at once."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, item: str, field_name: str, message: str) -> None:
+        """Record a problem at ``line`` (1-based) for ``item`` (a slug or a section name)."""
+        self.problems.append(Problem(self.file, line, item, field_name, message))
+
+    def raise_if_any(self) -> None:
+        """Raise :class:`ContentError` when any problem was recorded."""
+        if self.problems:
+            raise ContentError(self.problems)
+
+
+def read_yaml(path: Path | str, text: str | None = None) -> tuple[LineDict, Collector]:
+    """Read a content file into a :class:`LineDict`.
+
+    Args:
+        path: the file's path (also the name used in problem messages).
+        text: the file's content, if already read; otherwise the file is read as UTF-8.
+
+    Returns:
+        The top-level mapping and a collector for further problems in this file.
+
+    Raises:
+        ContentError: the file cannot be read, is not valid YAML, or is not a mapping.
+    """
+    name = str(path)
+    problems = Collector(name)
+    try:
+        if text is None:
+            text = Path(path).read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except OSError as exc:
+        problems.add(0, "file", "-", f"cannot read the file ({exc.strerror})")
+    except UnicodeDecodeError:
+        problems.add(0, "file", "-", "is not UTF-8 text")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark else 0
+        reason = getattr(exc, "problem", None) or str(exc)
+        problems.add(line, "file", "-", f"not valid YAML: {reason}")
+    else:
+        if not isinstance(data, LineDict):
+            problems.add(1, "file", "-", "the file must be a mapping with 'format' and 'version'")
+    problems.raise_if_any()
+    return data, problems
+
+
+# --- Field validation --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one key of an item is checked.
+
+    Attributes:
+        name: the key in the file (and the model field, unless ``model_field`` says otherwise).
+        kind: "text", "slug", "int", "bool", "texts" (list of text) or "slugs" (list of slugs).
+        required: whether the key must be present and non-empty.
+        max_length: longest text allowed (each item, for lists), in characters.
+        min_items: fewest list items allowed.
+        min_value, max_value: bounds for "int".
+        choices: allowed values for "text".
+        default: the value when the key is absent and not required.
+    """
+
+    name: str
+    kind: str = "text"
+    required: bool = True
+    max_length: int | None = None
+    min_items: int = 0
+    min_value: int | None = None
+    max_value: int | None = None
+    choices: tuple[str, ...] = ()
+    default: Any = None
+
+
+def text_spec(model: type[models.Model], name: str, **kwargs: Any) -> Spec:
+    """A required text spec whose length limit is the model field's ``max_length``."""
+    return Spec(name, "text", max_length=model._meta.get_field(name).max_length, **kwargs)
+
+
+def clean_item(item: Any, specs: Iterable[Spec], problems: Collector, label: str) -> dict | None:
+    """Check one item of a list against ``specs``.
+
+    Args:
+        item: the parsed YAML value (should be a :class:`LineDict`).
+        specs: how each allowed key is checked.
+        problems: where problems are recorded.
+        label: what to call the item when it has no usable slug (e.g. "terms[3]").
+
+    Returns:
+        The cleaned values keyed by spec name (lists stripped, defaults filled), or None when the
+        item is not a mapping. Problems are recorded, not raised.
+    """
+    if not isinstance(item, LineDict):
+        problems.add(getattr(item, "line", 0), label, "-", "must be a mapping of keys to values")
+        return None
+    slug = item.get("slug")
+    name = slug if isinstance(slug, str) and slug.strip() else label
+    specs = list(specs)
+    known = {spec.name for spec in specs}
+    for key in item:
+        if key not in known:
+            problems.add(item.key_lines[key], name, str(key), "unknown key (is it misspelt?)")
+    cleaned: dict[str, Any] = {}
+    for spec in specs:
+        line = item.key_lines.get(spec.name, item.line)
+        value = item.get(spec.name)
+        ok, result = _clean_value(spec, value, spec.name in item)
+        if ok:
+            cleaned[spec.name] = result
+        else:
+            problems.add(line, name, spec.name, result)
+    return cleaned
+
+
+def _clean_value(spec: Spec, value: Any, present: bool) -> tuple[bool, Any]:
+    """Return (True, cleaned value) or (False, what is wrong)."""
+    empty = value is None or value == "" or value == []
+    if empty:
+        if spec.required:
+            return False, "is missing" if not present else "must not be empty"
+        if spec.default is not None:
+            return True, spec.default
+        return True, [] if spec.kind in {"texts", "slugs"} else ""
+    if spec.kind in {"text", "slug"}:
+        return _clean_text(spec, value)
+    if spec.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return False, f"must be a whole number, not {value!r}"
+        if spec.min_value is not None and value < spec.min_value:
+            return False, f"must be at least {spec.min_value}"
+        if spec.max_value is not None and value > spec.max_value:
+            return False, f"must be at most {spec.max_value}"
+        return True, value
+    if spec.kind == "bool":
+        if not isinstance(value, bool):
+            return False, f"must be true or false, not {value!r}"
+        return True, value
+    if spec.kind in {"texts", "slugs"}:
+        if not isinstance(value, list):
+            return False, "must be a list"
+        item_spec = Spec(spec.name, spec.kind[:-1], max_length=spec.max_length)
+        cleaned = []
+        for index, element in enumerate(value, start=1):
+            ok, result = (
+                _clean_text(item_spec, element)
+                if element not in (None, "")
+                else (
+                    False,
+                    "is empty",
+                )
+            )
+            if not ok:
+                return False, f"item {index} {result}"
+            cleaned.append(result)
+        if len(cleaned) < spec.min_items:
+            return False, f"needs at least {spec.min_items} items, has {len(cleaned)}"
+        if len({c.casefold() for c in cleaned}) != len(cleaned):
+            return False, "lists the same value twice"
+        return True, cleaned
+    raise ValueError(f"unknown spec kind {spec.kind!r}")  # a programming error, not bad input
+
+
+def _clean_text(spec: Spec, value: Any) -> tuple[bool, Any]:
+    if not isinstance(value, str):
+        if isinstance(value, bool | int | float):
+            value = str(value)  # YAML reads 3.12 or yes as non-text; keep what the user wrote
+        else:
+            return False, "must be text"
+    value = " ".join(value.split()) if spec.kind != "slug" else value.strip()
+    if spec.kind == "slug" and not _SLUG_RE.match(value):
+        return False, f"{value!r} is not a slug (lower-case letters, digits and hyphens)"
+    if spec.max_length and len(value) > spec.max_length:
+        return False, f"is {len(value)} characters, over the limit of {spec.max_length}"
+    if spec.choices and value not in spec.choices:
+        return False, f"{value!r} is not one of: {', '.join(spec.choices)}"
+    return True, value
+
+
+def check_header(data: LineDict, problems: Collector, expected: str, sections: set[str]) -> None:
+    """Check ``format``, ``version`` and that only known top-level sections are present."""
+    if data.get("format") != expected:
+        problems.add(data.key_lines.get("format", 1), "file", "format", f"must be {expected!r}")
+    if data.get("version") != FORMAT_VERSION:
+        problems.add(
+            data.key_lines.get("version", 1), "file", "version", f"must be {FORMAT_VERSION}"
+        )
+    for key in data:
+        if key not in sections | {"format", "version"}:
+            problems.add(data.key_lines[key], "file", str(key), "unknown section")
+
+
+def section(data: LineDict, name: str, problems: Collector) -> list:
+    """Return the list under ``name`` (empty when absent); record a problem if it is no list."""
+    value = data.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.add(data.key_lines[name], "file", name, "must be a list of items")
+        return []
+    return value
+
+
+def clean_items(
+    items: list, specs: list[Spec], problems: Collector, kind: str
+) -> list[tuple[LineDict, dict]]:
+    """Clean every item of a section and reject duplicate slugs.
+
+    Returns:
+        ``(item, cleaned)`` pairs for the items that are mappings with a slug; ``item`` is the
+        parsed mapping, for the line numbers of its keys (see :func:`line_of`).
+    """
+    result: list[tuple[LineDict, dict]] = []
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(items, start=1):
+        cleaned = clean_item(item, specs, problems, f"{kind}[{index}]")
+        if cleaned is None or "slug" not in cleaned:
+            continue
+        slug = cleaned["slug"]
+        if slug in first_line:
+            problems.add(
+                item.line, slug, "slug", f"duplicate slug (first used on line {first_line[slug]})"
+            )
+            continue
+        first_line[slug] = item.line
+        result.append((item, cleaned))
+    return result
+
+
+def line_of(item: LineDict, key: str) -> int:
+    """The line of ``key`` in ``item``, or of the item itself when the key is absent."""
+    return item.key_lines.get(key, item.line)
+
+
+def upsert(model: type[models.Model], slug: str, values: dict, report: Report, kind: str):
+    """Create or update the ``model`` row with ``slug`` so its fields equal ``values``.
+
+    Returns:
+        The saved (or unchanged) instance. Counts the outcome in ``report`` under ``kind``.
+    """
+    instance = model.objects.filter(slug=slug).first()
+    if instance is None:
+        instance = model.objects.create(slug=slug, **values)
+        report.count(kind, "created")
+        return instance
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    if changed:
+        for name in changed:
+            setattr(instance, name, values[name])
+        instance.save()
+        report.count(kind, "updated")
+    else:
+        report.count(kind, "unchanged")
+    return instance
+
+
+def run_import(apply: Callable[[], Report], dry_run: bool) -> Report:
+    """Run ``apply`` in one transaction; roll it back when ``dry_run`` is true."""
+
+    class _DryRun(Exception):
+        pass
+
+    report = Report()
+    try:
+        with transaction.atomic():
+            report = apply()
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+class _IndentedDumper(yaml.SafeDumper):
+    """Indents list items under their key, as the hand-written content files do."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def dump_yaml(data: dict) -> str:
+    """Write ``data`` as block-style YAML, keys in the given order, long text wrapped."""
+    return yaml.dump(
+        data, Dumper=_IndentedDumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+    )
+
+
+# --- The glossary file -------------------------------------------------------------------------
+
+AREA_SPECS = [
+    Spec("slug", "slug", max_length=80),
+    text_spec(Area, "name"),
+    Spec("order", "int", min_value=0, max_value=32767),
+    text_spec(Area, "description"),
+]
+TERM_SPECS = [
+    Spec("slug", "slug", max_length=80),
+    text_spec(Term, "name"),
+    Spec("aliases", "texts", required=False, max_length=80),
+    Spec("area", "slug", max_length=80),
+    text_spec(Term, "meaning"),
+    text_spec(Term, "where_seen"),
+    text_spec(Term, "signals"),
+    Spec("related", "slugs", required=False, max_length=80),
+]
+
+
+def import_glossary(path: Path | str, *, dry_run: bool = False, text: str | None = None) -> Report:
+    """Validate a glossary file, then upsert its areas and terms by slug in one transaction.
+
+    Args:
+        path: the file to read (and the name used in problem messages).
+        dry_run: validate and apply inside a transaction, then roll it back.
+        text: the file's content, if already read.
+
+    Returns:
+        What was (or would be) created, updated and left unchanged.
+
+    Raises:
+        ContentError: listing every problem; the database is then unchanged.
+    """
+    data, problems = read_yaml(path, text)
+    check_header(data, problems, GLOSSARY_FORMAT, {"areas", "terms"})
+    areas = clean_items(section(data, "areas", problems), AREA_SPECS, problems, "areas")
+    terms = clean_items(section(data, "terms", problems), TERM_SPECS, problems, "terms")
+
+    area_slugs = {a["slug"] for _, a in areas} | set(Area.objects.values_list("slug", flat=True))
+    term_slugs = {t["slug"] for _, t in terms} | set(Term.objects.values_list("slug", flat=True))
+    spellings: dict[str, str] = {}
+    for item, term in terms:
+        slug = term["slug"]
+        if term.get("area") and term["area"] not in area_slugs:
+            problems.add(line_of(item, "area"), slug, "area", f"unknown area {term['area']!r}")
+        for other in term.get("related", []):
+            line = line_of(item, "related")
+            if other not in term_slugs:
+                problems.add(line, slug, "related", f"unknown term {other!r}")
+            elif other == slug:
+                problems.add(line, slug, "related", "a term cannot be related to itself")
+        spelled = [("name", term.get("name", ""))]
+        spelled += [("aliases", alias) for alias in term.get("aliases", [])]
+        for key_name, spelling in spelled:
+            key = spelling.casefold()
+            if key and spellings.setdefault(key, slug) != slug:
+                problems.add(
+                    line_of(item, key_name),
+                    slug,
+                    key_name,
+                    f"{spelling!r} is already a name or alias of {spellings[key]!r}",
+                )
+    problems.raise_if_any()
+
+    def apply() -> Report:
+        report = Report()
+        area_by_slug = {}
+        for _, area in areas:
+            values = {k: v for k, v in area.items() if k != "slug"}
+            area_by_slug[area["slug"]] = upsert(Area, area["slug"], values, report, "areas")
+        missing = {t["area"] for _, t in terms} - area_by_slug.keys()
+        area_by_slug.update(Area.objects.in_bulk(missing, field_name="slug"))
+        saved = {}
+        for _, term in terms:
+            values = {k: v for k, v in term.items() if k not in {"slug", "related", "area"}} | {
+                "area": area_by_slug[term["area"]]
+            }
+            saved[term["slug"]] = upsert(Term, term["slug"], values, report, "terms")
+        all_terms = Term.objects.in_bulk(field_name="slug")
+        for _, term in terms:
+            instance = saved[term["slug"]]
+            wanted = {all_terms[s].pk for s in term["related"]}
+            if set(instance.related.values_list("pk", flat=True)) != wanted:
+                instance.related.set(wanted)
+        return report
+
+    return run_import(apply, dry_run)
+
+
+def export_glossary() -> str:
+    """Return every area and term as a glossary file (the format import_glossary reads)."""
+    terms = Term.objects.select_related("area").prefetch_related("related").order_by("slug")
+    data = {
+        "format": GLOSSARY_FORMAT,
+        "version": FORMAT_VERSION,
+        "areas": [
+            {"slug": a.slug, "name": a.name, "order": a.order, "description": a.description}
+            for a in Area.objects.order_by("order", "slug")
+        ],
+        "terms": [
+            {
+                "slug": t.slug,
+                "name": t.name,
+                "aliases": list(t.aliases),
+                "area": t.area.slug,
+                "meaning": t.meaning,
+                "where_seen": t.where_seen,
+                "signals": t.signals,
+                "related": sorted(r.slug for r in t.related.all()),
+            }
+            for t in terms
+        ],
+    }
+    return dump_yaml(data)

@@ -1,0 +1,135 @@
+"""The Django admin for the question bank and glossary."""
+
+import re
+
+import pytest
+
+from glossary.models import Term
+from interviews.models import Kit, KitQuestion
+from interviews.roles import QUESTION_BANK_ADMIN, RECRUITER
+from tests.factories import make_area, make_question, make_term, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(make_user(QUESTION_BANK_ADMIN))
+    return client
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/admin/glossary/area/", "Python"),
+        ("/admin/glossary/term/", "GIL"),
+        ("/admin/interviews/question/", "Tell me about python-gil?"),
+        ("/admin/interviews/kit/", "Tiny screen"),
+        ("/admin/interviews/redflag/", "Select red flag to change"),
+    ],
+)
+def test_admin_changelists_for_bank_admin(admin_client, url, text):
+    make_question("python-gil", terms=[make_term("gil", name="GIL")])
+    Kit.objects.create(slug="tiny", name="Tiny screen", level="junior", minutes=5, description="x")
+
+    response = admin_client.get(url)
+
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+def test_admin_recruiter_cannot_open_bank_admin(client):
+    client.force_login(make_user(RECRUITER))
+
+    response = client.get("/admin/interviews/question/", follow=True)
+
+    assert response.status_code == 403
+
+
+def test_admin_term_aliases_are_edited_one_per_line(admin_client):
+    area = make_area()
+    term = make_term("drf", name="Django REST framework", area=area, aliases=["DRF"])
+
+    page = admin_client.get(f"/admin/glossary/term/{term.pk}/change/").content.decode()
+    response = admin_client.post(
+        f"/admin/glossary/term/{term.pk}/change/",
+        {
+            "name": term.name,
+            "slug": term.slug,
+            "area": area.pk,
+            "aliases": "DRF\r\n  django-rest-framework \r\n\r\nDjango REST",
+            "meaning": term.meaning,
+            "where_seen": term.where_seen,
+            "signals": term.signals,
+        },
+    )
+
+    assert 'id="id_aliases">\nDRF</textarea>' in page
+    assert response.status_code == 302
+    term.refresh_from_db()
+    assert term.aliases == ["DRF", "django-rest-framework", "Django REST"]
+
+
+def test_admin_term_alias_taken_by_another_term_is_refused(admin_client):
+    area = make_area()
+    make_term("k8s", name="Kubernetes", area=area, aliases=["k8s"])
+    term = make_term("docker", name="Docker", area=area)
+
+    response = admin_client.post(
+        f"/admin/glossary/term/{term.pk}/change/",
+        {
+            "name": "Docker",
+            "slug": "docker",
+            "area": area.pk,
+            "aliases": "Docker Engine\nK8S",
+            "meaning": term.meaning,
+            "where_seen": term.where_seen,
+            "signals": term.signals,
+        },
+    )
+
+    assert "Already used by another term: “K8S” (Kubernetes)" in response.content.decode()
+    assert Term.objects.get(slug="docker").aliases == []
+
+
+def test_admin_kit_questions_are_an_ordered_inline(admin_client):
+    first, second = make_question("q-one"), make_question("q-two")
+    kit = Kit.objects.create(slug="tiny", name="Tiny", level="junior", minutes=10, description="x")
+    KitQuestion.objects.create(kit=kit, question=second, position=1)
+    KitQuestion.objects.create(kit=kit, question=first, position=2)
+
+    html = admin_client.get(f"/admin/interviews/kit/{kit.pk}/change/").content.decode()
+
+    def selected_in_row(row: int) -> str:
+        select = re.search(rf'name="kit_questions-{row}-question".*?</select>', html, re.S)
+        return re.search(r'<option value="(\d+)" selected>', select.group(0)).group(1)
+
+    assert [selected_in_row(0), selected_in_row(1)] == [str(second.pk), str(first.pk)]
+    assert 'name="kit_questions-0-position" value="1"' in html
+
+
+def test_admin_question_needs_cues_and_follow_ups(admin_client):
+    area = make_area()
+
+    response = admin_client.post(
+        "/admin/interviews/question/add/",
+        {
+            "prompt": "Why tests?",
+            "slug": "why-tests",
+            "area": area.pk,
+            "level": "junior",
+            "minutes": 3,
+            "active": "on",
+            "probes": "p",
+            "cues": "",
+            "follow_ups": "How?",
+            "strong": "s",
+            "average": "a",
+            "weak": "w",
+        },
+    )
+
+    from interviews.models import Question
+
+    assert "This field is required." in response.content.decode()
+    assert not Question.objects.filter(slug="why-tests").exists()

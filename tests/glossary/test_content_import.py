@@ -1,0 +1,294 @@
+"""Importing content files: every kind of bad input is reported and changes nothing."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from glossary.content import ContentError, export_glossary, import_glossary
+from glossary.models import Area, Term
+from interviews.content import export_bank, import_bank
+from interviews.models import Kit, KitQuestion, Question, RedFlag
+
+pytestmark = pytest.mark.django_db
+
+GLOSSARY = """\
+format: interview-workbench/glossary
+version: 1
+areas:
+  - slug: python
+    name: Python language
+    order: 1
+    description: The language itself.
+terms:
+  - slug: pip
+    name: pip
+    aliases: [pip3]
+    area: python
+    meaning: Installs Python packages.
+    where_seen: Every Python project.
+    signals: Basic; expected of everyone.
+    related: [venv]
+  - slug: venv
+    name: venv
+    area: python
+    meaning: Keeps each project's packages apart.
+    where_seen: Every Python project.
+    signals: Missing it is a red flag.
+"""
+
+BANK = """\
+format: interview-workbench/bank
+version: 1
+questions:
+  - slug: python-venv
+    area: python
+    level: junior
+    minutes: 3
+    prompt: How do you keep one project's packages apart from another's?
+    probes: Whether they use virtual environments.
+    strong: Names venv or uv and a lock file.
+    average: Knows venv but not lock files.
+    weak: Installs everything globally.
+    cues: [venv, lock file, one environment per project]
+    follow_ups: ["What goes in the lock file?"]
+    terms: [venv, pip]
+red_flags:
+  - slug: no-venv
+    name: No virtual environments
+    why: Installs everything globally.
+kits:
+  - slug: tiny
+    name: Tiny screen
+    level: junior
+    minutes: 5
+    description: One question.
+    questions: [python-venv]
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def snapshot() -> dict:
+    """Everything an import could change, as plain data."""
+    return {
+        "glossary": export_glossary(),
+        "bank": export_bank(),
+        "counts": [m.objects.count() for m in (Area, Term, Question, RedFlag, Kit, KitQuestion)],
+    }
+
+
+@pytest.fixture
+def loaded(tmp_path):
+    import_glossary(write(tmp_path, "glossary.yaml", GLOSSARY))
+    import_bank(write(tmp_path, "bank.yaml", BANK))
+    return snapshot()
+
+
+def problems_of(importer, path) -> list[str]:
+    with pytest.raises(ContentError) as error:
+        importer(path)
+    return [str(p) for p in error.value.problems]
+
+
+def test_import_valid_files_creates_everything(loaded):
+    question = Question.objects.get(slug="python-venv")
+
+    assert loaded["counts"] == [1, 2, 1, 1, 1, 1]
+    assert question.cues == ["venv", "lock file", "one environment per project"]
+    assert sorted(question.terms.values_list("slug", flat=True)) == ["pip", "venv"]
+    assert list(Term.objects.get(slug="pip").related.values_list("slug", flat=True)) == ["venv"]
+    assert Term.objects.get(slug="pip").aliases == ["pip3"]
+
+
+def test_import_bad_yaml_reports_line_and_changes_nothing(tmp_path, loaded):
+    path = write(tmp_path, "bad.yaml", GLOSSARY.replace("    order: 1", "    order: [1"))
+
+    problems = problems_of(import_glossary, path)
+
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{path}:7: file: -: not valid YAML")
+    assert snapshot() == loaded
+
+
+def test_import_unknown_area_and_level(tmp_path, loaded):
+    text = BANK.replace("    area: python", "    area: cobol").replace(
+        "    level: junior\n    minutes: 3", "    level: guru\n    minutes: 3"
+    )
+    path = write(tmp_path, "bank.yaml", text)
+
+    problems = problems_of(import_bank, path)
+
+    assert f"{path}:6: python-venv: level: 'guru' is not one of: junior, mid, senior" in problems
+    assert f"{path}:5: python-venv: area: unknown area 'cobol'" in problems
+    assert snapshot() == loaded
+
+
+def test_import_duplicate_slug(tmp_path, loaded):
+    second = GLOSSARY.split("  - slug: venv")[1]
+    path = write(tmp_path, "glossary.yaml", GLOSSARY + "  - slug: venv" + second)
+
+    problems = problems_of(import_glossary, path)
+
+    assert f"{path}:23: venv: slug: duplicate slug (first used on line 17)" in problems
+    assert snapshot() == loaded
+
+
+def test_import_missing_guidance(tmp_path, loaded):
+    path = write(
+        tmp_path, "bank.yaml", BANK.replace("    strong: Names venv or uv and a lock file.\n", "")
+    )
+
+    problems = problems_of(import_bank, path)
+
+    assert problems == [f"{path}:4: python-venv: strong: is missing"]
+    assert snapshot() == loaded
+
+
+def test_import_related_term_that_does_not_exist(tmp_path, loaded):
+    path = write(tmp_path, "glossary.yaml", GLOSSARY.replace("related: [venv]", "related: [conda]"))
+
+    problems = problems_of(import_glossary, path)
+
+    assert problems == [f"{path}:16: pip: related: unknown term 'conda'"]
+    assert snapshot() == loaded
+
+
+def test_import_kit_question_that_does_not_exist(tmp_path, loaded):
+    path = write(
+        tmp_path, "bank.yaml", BANK.replace("questions: [python-venv]", "questions: [nope]")
+    )
+
+    problems = problems_of(import_bank, path)
+
+    assert problems == [f"{path}:26: tiny: questions: unknown question 'nope'"]
+    assert snapshot() == loaded
+
+
+def test_import_text_over_its_length_limit(tmp_path, loaded):
+    long = "word " * 130  # 650 characters once trimmed: over the 600 of a guidance field
+    path = write(
+        tmp_path,
+        "bank.yaml",
+        BANK.replace("Installs everything globally.\n    cues", f"{long}\n    cues"),
+    )
+
+    problems = problems_of(import_bank, path)
+
+    assert problems == [f"{path}:12: python-venv: weak: is 649 characters, over the limit of 600"]
+    assert snapshot() == loaded
+
+
+def test_import_unknown_glossary_term_in_question(tmp_path, loaded):
+    path = write(tmp_path, "bank.yaml", BANK.replace("terms: [venv, pip]", "terms: [venv, cobol]"))
+
+    assert problems_of(import_bank, path) == [
+        f"{path}:15: python-venv: terms: unknown glossary term 'cobol'"
+    ]
+    assert snapshot() == loaded
+
+
+def test_import_kit_over_budget_and_unknown_key(tmp_path, loaded):
+    text = BANK.replace("    minutes: 5\n", "    minutes: 2\n").replace(
+        "    name: Tiny screen\n", "    name: Tiny screen\n    colour: blue\n"
+    )
+    path = write(tmp_path, "bank.yaml", text)
+
+    problems = problems_of(import_bank, path)
+
+    assert f"{path}:23: tiny: colour: unknown key (is it misspelt?)" in problems
+    assert f"{path}:27: tiny: questions: take 3 minutes, over the kit's budget of 2" in problems
+    assert snapshot() == loaded
+
+
+def test_import_reports_every_problem_at_once(tmp_path, loaded):
+    text = BANK.replace("level: junior\n    minutes: 3", "level: guru\n    minutes: 99").replace(
+        "why: Installs everything globally.", "why: ''"
+    )
+    path = write(tmp_path, "bank.yaml", text)
+
+    problems = problems_of(import_bank, path)
+
+    assert len(problems) == 3
+    assert f"{path}:7: python-venv: minutes: must be at most 15" in problems
+    assert f"{path}:19: no-venv: why: must not be empty" in problems
+
+
+def test_import_alias_used_by_two_terms(tmp_path, loaded):
+    path = write(
+        tmp_path,
+        "glossary.yaml",
+        GLOSSARY.replace("    name: venv\n", "    name: venv\n    aliases: [PIP3]\n"),
+    )
+
+    assert problems_of(import_glossary, path) == [
+        f"{path}:19: venv: aliases: 'PIP3' is already a name or alias of 'pip'"
+    ]
+
+
+def test_import_command_prints_problems_and_exits_non_zero(tmp_path, loaded):
+    path = write(
+        tmp_path,
+        "bank.yaml",
+        BANK.replace("level: junior\n    minutes: 3", "level: guru\n    minutes: 3"),
+    )
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_bank", str(path))
+
+    assert str(error.value) == (
+        f"{path}: nothing imported, 1 problem(s):\n"
+        f"{path}:6: python-venv: level: 'guru' is not one of: junior, mid, senior"
+    )
+    assert snapshot() == loaded
+
+
+def test_import_dry_run_reports_and_saves_nothing(tmp_path, loaded):
+    path = write(tmp_path, "bank.yaml", BANK.replace("Tiny screen", "Small screen"))
+    out = StringIO()
+
+    call_command("import_bank", str(path), "--dry-run", stdout=out)
+
+    assert (
+        "Dry run, nothing saved. Would have: kits: 0 created, 1 updated, 0 unchanged"
+        in out.getvalue()
+    )
+    assert snapshot() == loaded
+
+
+def test_import_upserts_by_slug(tmp_path, loaded):
+    path = write(tmp_path, "bank.yaml", BANK.replace("Tiny screen", "Small screen"))
+
+    report = import_bank(path)
+
+    assert Kit.objects.get(slug="tiny").name == "Small screen"
+    assert report.updated == {"kits": 1}
+    assert report.unchanged == {"questions": 1, "red_flags": 1}
+
+
+def test_export_then_import_gives_identical_data(tmp_path):
+    call_command("load_default_content", stdout=StringIO())
+    before = snapshot()
+    glossary_file = write(tmp_path, "g.yaml", export_glossary())
+    bank_file = write(tmp_path, "b.yaml", export_bank())
+    for model in (KitQuestion, Kit, RedFlag, Question, Term, Area):
+        model.objects.all().delete()
+
+    import_glossary(glossary_file)
+    import_bank(bank_file)
+
+    assert snapshot() == before
+
+
+def test_export_command_writes_to_stdout(loaded):
+    out = StringIO()
+
+    call_command("export_bank", stdout=out)
+
+    assert out.getvalue() == loaded["bank"]
+    assert out.getvalue().startswith("format: interview-workbench/bank\nversion: 1\nquestions:\n")
