@@ -1,10 +1,24 @@
 """Forms of the interviews app."""
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.core.validators import URLValidator
 
+from glossary.forms import LinesField
 from glossary.models import Area
 
-from .models import Level
+from .models import (
+    NOTES_MAX_LENGTH,
+    Candidate,
+    Interview,
+    Kit,
+    Level,
+    Position,
+    Rating,
+    Recommendation,
+    RedFlag,
+)
+from .roles import HIRING_MANAGER
 
 
 class BankFilterForm(forms.Form):
@@ -23,3 +37,157 @@ class BankFilterForm(forms.Form):
         empty_label="All areas",
     )
     level = forms.ChoiceField(choices=[("", "All levels"), *Level.choices], required=False)
+
+
+class CandidateForm(forms.ModelForm):
+    """Create or edit a candidate; links are typed one per line and must be web addresses."""
+
+    links = LinesField(
+        required=False,
+        max_length=300,
+        help_text="GitHub, portfolio, LinkedIn… one web address per line.",
+    )
+
+    class Meta:
+        model = Candidate
+        fields = ("name", "email", "phone", "links", "resume_text")
+        widgets = {"resume_text": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {
+            "resume_text": "Paste the résumé as text. Only people who can see the "
+            "candidate can read it."
+        }
+
+    def clean_links(self) -> list[str]:
+        """Check every line is an http(s) address."""
+        validate = URLValidator(schemes=["http", "https"])
+        links = self.cleaned_data["links"]
+        for link in links:
+            try:
+                validate(link)
+            except forms.ValidationError as exc:
+                raise forms.ValidationError(
+                    f"“{link}” is not a web address (http:// or https://)."
+                ) from exc
+        return links
+
+
+class PositionForm(forms.ModelForm):
+    """Create or edit a position; hiring managers are chosen among users with that role."""
+
+    class Meta:
+        model = Position
+        fields = ("title", "level", "default_kit", "hiring_managers", "is_open")
+        widgets = {"hiring_managers": forms.CheckboxSelectMultiple}
+        help_texts = {
+            "default_kit": "New screenings for this position use this kit unless you pick one.",
+            "is_open": "Closed positions keep their scorecards but take no new screenings.",
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["hiring_managers"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=HIRING_MANAGER, is_active=True)
+            .order_by("first_name", "email")
+        )
+        self.fields["hiring_managers"].label_from_instance = lambda u: u.get_full_name() or u.email
+
+
+class InterviewStartForm(forms.Form):
+    """Start a screening: who, for which open position, with which kit."""
+
+    candidate = forms.ModelChoiceField(queryset=Candidate.objects.all())
+    position = forms.ModelChoiceField(queryset=Position.objects.filter(is_open=True))
+    kit = forms.ModelChoiceField(
+        queryset=Kit.objects.all(),
+        required=False,
+        empty_label="The position's default kit",
+        help_text="The questions you will ask and the time they take.",
+    )
+
+    def clean(self) -> dict:
+        """Fill in the position's default kit; refuse an empty kit."""
+        data = super().clean()
+        position, kit = data.get("position"), data.get("kit")
+        if position and not kit:
+            if position.default_kit is None:
+                self.add_error("kit", "This position has no default kit: choose one.")
+            else:
+                data["kit"] = position.default_kit
+        if data.get("kit") and not data["kit"].kit_questions.exists():
+            self.add_error("kit", "This kit has no questions yet.")
+        return data
+
+
+class AnswerForm(forms.Form):
+    """What the interviewer records for one question. ``parts`` names the fields being saved:
+    a rating click sends only the rating, a typed note only the notes and their version, and the
+    no-JavaScript form sends everything."""
+
+    PARTS = ("rating", "cues", "notes")
+
+    parts = forms.MultipleChoiceField(choices=[(p, p) for p in PARTS], required=False)
+    rating = forms.ChoiceField(choices=[("", "None"), *Rating.choices], required=False)
+    cues = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    notes = forms.CharField(
+        max_length=NOTES_MAX_LENGTH, required=False, strip=False, widget=forms.Textarea
+    )
+    notes_version = forms.IntegerField(min_value=0, required=False)
+    overwrite = forms.BooleanField(required=False)
+
+    def __init__(self, *args: object, cue_count: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cues"].choices = [(str(i), str(i)) for i in range(cue_count)]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if "notes" in data.get("parts", []) and data.get("notes_version") is None:
+            self.add_error("notes_version", "Missing the version of the notes being edited.")
+        return data
+
+
+class RedFlagsForm(forms.Form):
+    """Which red flags are ticked, with an optional note each (the whole set at once)."""
+
+    def __init__(self, *args: object, red_flags: list[RedFlag], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.red_flags = red_flags
+        for flag in red_flags:
+            self.fields[f"flag-{flag.slug}"] = forms.BooleanField(required=False, label=flag.name)
+            self.fields[f"note-{flag.slug}"] = forms.CharField(
+                required=False, max_length=300, label=f"Note on “{flag.name}”"
+            )
+
+    def chosen(self) -> dict[RedFlag, str]:
+        """The ticked flags, each with its note (after ``is_valid``)."""
+        return {
+            flag: self.cleaned_data[f"note-{flag.slug}"].strip()
+            for flag in self.red_flags
+            if self.cleaned_data[f"flag-{flag.slug}"]
+        }
+
+
+class FinishForm(forms.ModelForm):
+    """The interviewer's recommendation and summary, both required to submit."""
+
+    class Meta:
+        model = Interview
+        fields = ("recommendation", "summary")
+        widgets = {
+            "recommendation": forms.RadioSelect,
+            "summary": forms.Textarea(attrs={"rows": 6}),
+        }
+        labels = {"summary": "Summary for the hiring manager"}
+        help_texts = {
+            "summary": "Two or three sentences: strengths, gaps and why you recommend this.",
+        }
+        error_messages = {
+            "recommendation": {"required": "Choose Advance, Hold or Decline."},
+            "summary": {"required": "Write a short summary: the hiring manager reads it first."},
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation"].required = True
+        self.fields["recommendation"].choices = Recommendation.choices
+        self.fields["summary"].required = True

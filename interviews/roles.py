@@ -22,17 +22,36 @@ _BANK_MODELS = (
     "interviews.kitquestion",
     "interviews.redflag",
 )
-_READ_BANK = tuple(f"{model.split('.')[0]}.view_{model.split('.')[1]}" for model in _BANK_MODELS)
-_EDIT_BANK = tuple(
-    f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
-    for model in _BANK_MODELS
-    for action in ("add", "change", "delete", "view")
+_SCREENING_MODELS = (
+    "interviews.position",
+    "interviews.candidate",
+    "interviews.interview",
+    "interviews.interviewquestion",
+    "interviews.interviewredflag",
 )
+
+
+def _perms(models: tuple[str, ...], actions: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
+        f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
+        for model in models
+        for action in actions
+    )
+
+
+_EVERYTHING = ("add", "change", "delete", "view")
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    RECRUITER: _READ_BANK,
-    HIRING_MANAGER: _READ_BANK,
+    RECRUITER: (
+        *_perms(_BANK_MODELS, ("view",)),
+        *_perms(_SCREENING_MODELS, ("add", "change", "view")),
+    ),
+    HIRING_MANAGER: (
+        *_perms(_BANK_MODELS, ("view",)),
+        *_perms(_SCREENING_MODELS, ("view",)),
+    ),
     QUESTION_BANK_ADMIN: (
-        *_EDIT_BANK,
+        *_perms(_BANK_MODELS, _EVERYTHING),
+        *_perms(_SCREENING_MODELS, _EVERYTHING),
         "auth.add_user",
         "auth.change_user",
         "auth.view_user",

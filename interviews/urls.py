@@ -2,12 +2,27 @@
 
 from django.urls import path
 
-from . import views
+from .views import bank, people, screening
 
 app_name = "interviews"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("bank/", views.bank, name="bank"),
-    path("bank/<slug:slug>/", views.question_detail, name="question_detail"),
+    path("", bank.dashboard, name="dashboard"),
+    path("bank/", bank.bank, name="bank"),
+    path("bank/<slug:slug>/", bank.question_detail, name="question_detail"),
+    path("candidates/", people.candidate_list, name="candidate_list"),
+    path("candidates/new/", people.candidate_edit, name="candidate_new"),
+    path("candidates/<int:pk>/", people.candidate_detail, name="candidate_detail"),
+    path("candidates/<int:pk>/edit/", people.candidate_edit, name="candidate_edit"),
+    path("positions/", people.position_list, name="position_list"),
+    path("positions/new/", people.position_edit, name="position_new"),
+    path("positions/<int:pk>/edit/", people.position_edit, name="position_edit"),
+    path("interviews/new/", screening.interview_new, name="interview_new"),
+    path("interviews/<int:pk>/", screening.workbench, name="workbench"),
+    path("interviews/<int:pk>/q/<int:number>/", screening.workbench, name="question"),
+    path("interviews/<int:pk>/q/<int:number>/answer/", screening.answer, name="answer"),
+    path("interviews/<int:pk>/red-flags/", screening.red_flags, name="red_flags"),
+    path("interviews/<int:pk>/clock/", screening.clock, name="clock"),
+    path("interviews/<int:pk>/finish/", screening.finish, name="finish"),
+    path("interviews/<int:pk>/summary/", screening.summary, name="summary"),
 ]

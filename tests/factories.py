@@ -106,3 +106,54 @@ def make_question(
     )
     question.terms.set(terms)
     return question
+
+
+def make_kit(size: int = 3, *, slug: str | None = None, minutes: int | None = None):
+    """A kit of ``size`` new questions (3 minutes each, 3 cues each), in order."""
+    from interviews.models import Kit, KitQuestion
+
+    n = next(_sequence)
+    kit = Kit.objects.create(
+        slug=slug or f"kit-{n}",
+        name=f"Kit {n}",
+        level="mid",
+        minutes=minutes or size * 3,
+        description="A kit for tests.",
+    )
+    for position in range(1, size + 1):
+        question = make_question(f"kit-{n}-q{position}", prompt=f"Kit {n} question {position}?")
+        KitQuestion.objects.create(kit=kit, question=question, position=position)
+    return kit
+
+
+def make_position(kit=None, *, managers=(), title: str = "Python developer", is_open: bool = True):
+    """An open position whose default kit is ``kit`` (a new 3-question kit if omitted)."""
+    from interviews.models import Position
+
+    position = Position.objects.create(
+        title=title, level="mid", default_kit=kit or make_kit(), is_open=is_open
+    )
+    position.hiring_managers.set(managers)
+    return position
+
+
+def make_candidate(name: str = "Jordan Example", **fields):
+    """A candidate with an email derived from the name."""
+    from interviews.models import Candidate
+
+    email = fields.pop("email", name.lower().replace(" ", ".") + "@example.org")
+    return Candidate.objects.create(name=name, email=email, **fields)
+
+
+def make_interview(interviewer=None, *, kit_size: int = 3, position=None, candidate=None):
+    """An in-progress interview started the way the app starts one."""
+    from interviews.roles import RECRUITER
+    from interviews.views.screening import start_interview
+
+    position = position or make_position(make_kit(kit_size))
+    return start_interview(
+        interviewer or make_user(RECRUITER),
+        candidate=candidate or make_candidate(),
+        position=position,
+        kit=position.default_kit,
+    )

@@ -1,21 +1,27 @@
-"""Views of the interviews app.
-
-Every view requires a signed-in user: ``LoginRequiredMiddleware`` enforces it project-wide, so a
-new view cannot forget it; per-object access is checked in each view.
-"""
+"""The dashboard and the question bank."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from .forms import BankFilterForm
-from .models import Question
+from ..forms import BankFilterForm
+from ..models import Interview, Question
+from ..roles import RECRUITER, has_role
 
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Show the signed-in user's home page: what each of their roles does and where to start."""
-    return render(request, "interviews/dashboard.html")
+    """Show the signed-in user's home page: their screenings, and what each of their roles does."""
+    context = {}
+    if has_role(request.user, RECRUITER):
+        mine = (
+            Interview.objects.conducted_by(request.user)
+            .select_related("candidate", "position")
+            .with_progress()
+        )
+        context["in_progress"] = list(mine.in_progress().order_by("-started_at")[:20])
+        context["submitted"] = list(mine.submitted().order_by("-submitted_at")[:10])
+    return render(request, "interviews/dashboard.html", context)
 
 
 @require_GET

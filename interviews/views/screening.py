@@ -1,0 +1,339 @@
+"""Running a screening: start it, the workbench, saving answers and red flags, the clock, finish.
+
+Every action works as a plain form post answered by a redirect; with htmx it answers with the
+updated part of the workbench instead (the question panel, the cue count, the notes status, the
+red flags or the clock), and the progress rail out-of-band.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ..access import (
+    InterviewSubmitted,
+    get_interview_for_editing,
+    get_interview_for_viewing,
+    require_screener,
+)
+from ..forms import AnswerForm, FinishForm, InterviewStartForm, RedFlagsForm
+from ..models import (
+    Interview,
+    InterviewQuestion,
+    InterviewRedFlag,
+    Rating,
+    RedFlag,
+    Status,
+)
+
+WORKBENCH = "interviews/workbench.html"
+
+
+def rejects_submitted(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Answer a change to a submitted interview with 409 and a pointer to its summary."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except InterviewSubmitted as exc:
+            message = str(exc)
+            summary = reverse("interviews:summary", args=[exc.interview.pk])
+            if request.htmx:
+                response = HttpResponse(message, status=409, content_type="text/plain")
+                response["HX-Redirect"] = summary
+                messages.error(request, message)
+                return response
+            messages.error(request, message)
+            return redirect(summary, permanent=False)
+
+    return wrapper
+
+
+@require_http_methods(["GET", "POST"])
+def interview_new(request: HttpRequest) -> HttpResponse:
+    """Start a screening: choose candidate, position and kit; the kit's questions are copied."""
+    require_screener(request)
+    initial = {key: request.GET.get(key) for key in ("candidate", "position") if key in request.GET}
+    form = InterviewStartForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        interview = start_interview(request.user, **form.cleaned_data)
+        return redirect(interview.get_absolute_url())
+    return render(request, "interviews/interview_new.html", {"form": form})
+
+
+def start_interview(interviewer, *, candidate, position, kit) -> Interview:
+    """Create an in-progress interview with copies of ``kit``'s questions; start its clock.
+
+    Args:
+        interviewer: the user who runs the screening.
+        candidate, position, kit: what the screening is of, for and from.
+
+    Returns:
+        The saved interview.
+    """
+    with transaction.atomic():
+        interview = Interview.objects.create(
+            candidate=candidate,
+            position=position,
+            interviewer=interviewer,
+            kit=kit,
+            kit_name=kit.name,
+            budget_minutes=kit.minutes,
+            clock_started_at=timezone.now(),
+        )
+        kit_questions = kit.kit_questions.select_related("question__area").order_by("position")
+        InterviewQuestion.objects.bulk_create(
+            InterviewQuestion.copy_of(kq.question, interview, number)
+            for number, kq in enumerate(kit_questions, start=1)
+        )
+    return interview
+
+
+def _workbench_context(interview: Interview, number: int) -> dict:
+    """Everything the workbench template shows, in a fixed number of queries.
+
+    Raises:
+        Http404: no question ``number`` in this interview.
+    """
+    questions = list(interview.questions.all())
+    if not 1 <= number <= len(questions):
+        raise Http404("No such question in this interview.")
+    current = questions[number - 1]
+    unrated = [q.number for q in questions if not q.rating]
+    flagged = {f.red_flag_id: f for f in interview.red_flags.all()}
+    red_flags = [(flag, flagged.get(flag.pk)) for flag in RedFlag.objects.all()]
+    return {
+        "interview": interview,
+        "questions": questions,
+        "current": current,
+        "rated_total": len(questions) - len(unrated),
+        "next_unrated": next((n for n in unrated if n > number), unrated[0] if unrated else None),
+        "previous_number": number - 1 if number > 1 else None,
+        "next_number": number + 1 if number < len(questions) else None,
+        "red_flags": red_flags,
+        "flag_total": len(flagged),
+        "ratings": Rating,
+        "elapsed": interview.elapsed(),
+    }
+
+
+def _render_parts(
+    request: HttpRequest, context: dict, *parts: str, status: int = 200, all_oob: bool = False
+) -> HttpResponse:
+    """Render the workbench's partials; every part after the first is swapped out-of-band.
+
+    ``all_oob`` makes the first one out-of-band too, for requests that swap nothing themselves.
+    """
+    html = "".join(
+        render_to_string(
+            f"{WORKBENCH}#{part}", {**context, "oob": all_oob or index > 0}, request=request
+        )
+        for index, part in enumerate(parts)
+    )
+    return HttpResponse(html, status=status)
+
+
+@require_GET
+def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
+    """Show question ``number`` of the interview (without it: the first unrated question)."""
+    try:
+        interview = get_interview_for_editing(request, pk)
+    except InterviewSubmitted:
+        return redirect("interviews:summary", pk=pk)
+    if number is None:
+        first_unrated = interview.questions.filter(rating="").order_by("number").first()
+        return redirect(
+            "interviews:question", pk=pk, number=first_unrated.number if first_unrated else 1
+        )
+    context = _workbench_context(interview, number)
+    if request.htmx and not request.htmx.boosted:
+        return _render_parts(request, context, "panel", "rail")
+    return render(request, WORKBENCH, context)
+
+
+@require_POST
+@rejects_submitted
+def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """Save the rating, cues heard and/or notes of question ``number``.
+
+    ``parts`` in the form says which of them are sent (all, without JavaScript). Notes carry the
+    version they were based on: if another tab saved newer notes since, nothing is overwritten
+    and the interviewer is shown both (409) unless they chose to overwrite.
+    """
+    interview = get_interview_for_editing(request, pk)
+    question = get_object_or_404(InterviewQuestion, interview=interview, number=number)
+    form = AnswerForm(request.POST, cue_count=len(question.cues))
+    if not form.is_valid():
+        return _answer_invalid(request, interview, number, form)
+    data = form.cleaned_data
+    parts = set(data["parts"]) or set(AnswerForm.PARTS)
+    with transaction.atomic():
+        question = InterviewQuestion.objects.select_for_update().get(pk=question.pk)
+        conflict = "notes" in parts and _apply_notes(question, data)
+        if "cues" in parts:
+            question.cues_heard = sorted(set(data["cues"]))
+        if "rating" in parts:
+            question.rating = data["rating"]
+            question.rated_at = timezone.now() if data["rating"] else None
+        question.save()
+
+    if request.htmx:
+        return _answer_fragment(request, interview, question, parts, conflict, data)
+    if conflict:
+        context = _workbench_context(interview, number)
+        context.update(conflict=True, my_notes=data["notes"], posted_version=data["notes_version"])
+        return render(request, WORKBENCH, context, status=409)
+    messages.success(request, f"Saved question {number}.")
+    context = _workbench_context(interview, number)
+    target = context["next_unrated"] if "rating" in parts and data["rating"] else number
+    return redirect("interviews:question", pk=pk, number=target or number)
+
+
+def _apply_notes(question: InterviewQuestion, data: dict) -> bool:
+    """Put the submitted notes on ``question`` unless that would overwrite newer notes.
+
+    Returns:
+        True when the notes conflict (saved elsewhere since the version the form was based on).
+    """
+    notes = data["notes"]
+    if notes == question.notes:
+        return False
+    if data["notes_version"] != question.notes_version and not data["overwrite"]:
+        return True
+    question.notes = notes
+    question.notes_version += 1
+    return False
+
+
+def _answer_fragment(request, interview, question, parts, conflict, data) -> HttpResponse:
+    """The htmx answer to a save: what changed on screen, the rail out-of-band."""
+    if "rating" in parts and question.rating:
+        context = _workbench_context(interview, question.number)
+        following = context["next_unrated"]
+        if following and following != question.number:
+            context = _workbench_context(interview, following)
+            context["just_rated"] = question
+        response = _render_parts(request, context, "panel", "rail")
+        response["HX-Push-Url"] = reverse(
+            "interviews:question", args=[interview.pk, context["current"].number]
+        )
+        return response
+    context = _workbench_context(interview, question.number)
+    if "notes" in parts:
+        context.update(
+            conflict=conflict, my_notes=data["notes"], posted_version=data["notes_version"]
+        )
+        return _render_parts(
+            request, context, "notes-status", "rail", status=409 if conflict else 200
+        )
+    if "cues" in parts:
+        return _render_parts(request, context, "cue-count", "rail", all_oob=True)
+    return _render_parts(request, context, "panel", "rail")
+
+
+def _answer_invalid(request, interview, number, form) -> HttpResponse:
+    """Bad input: say what is wrong, next to the notes (htmx) or on the page; change nothing."""
+    context = _workbench_context(interview, number)
+    context["answer_errors"] = [e for errors in form.errors.values() for e in errors]
+    if request.htmx:
+        return _render_parts(request, context, "notes-status", status=422)
+    return render(request, WORKBENCH, context, status=422)
+
+
+@require_POST
+@rejects_submitted
+def red_flags(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set which red flags are ticked (the whole set, each with an optional note)."""
+    interview = get_interview_for_editing(request, pk)
+    number = int(request.POST.get("number") or 1)
+    form = RedFlagsForm(request.POST, red_flags=list(RedFlag.objects.all()))
+    if form.is_valid():
+        chosen = form.chosen()
+        with transaction.atomic():
+            interview.red_flags.exclude(red_flag__in=chosen).delete()
+            for flag, note in chosen.items():
+                InterviewRedFlag.objects.update_or_create(
+                    interview=interview, red_flag=flag, defaults={"name": flag.name, "note": note}
+                )
+    elif not request.htmx:
+        messages.error(
+            request,
+            "Red flags not saved: "
+            + "; ".join(e for errors in form.errors.values() for e in errors),
+        )
+    if request.htmx:
+        context = _workbench_context(interview, number)
+        return _render_parts(
+            request, context, "flag-count", status=200 if form.is_valid() else 422, all_oob=True
+        )
+    if form.is_valid():
+        messages.success(request, "Red flags saved.")
+    return redirect("interviews:question", pk=pk, number=number)
+
+
+@require_POST
+@rejects_submitted
+def clock(request: HttpRequest, pk: int) -> HttpResponse:
+    """Pause or resume the interview clock (``action`` = "pause" or "resume")."""
+    interview = get_interview_for_editing(request, pk)
+    number = int(request.POST.get("number") or 1)
+    action = request.POST.get("action")
+    if action == "pause":
+        interview.pause_clock()
+    elif action == "resume":
+        interview.resume_clock()
+    else:
+        return HttpResponse("Unknown clock action.", status=400, content_type="text/plain")
+    interview.save(update_fields=["elapsed_seconds", "clock_started_at"])
+    if request.htmx:
+        return _render_parts(request, _workbench_context(interview, number), "timer")
+    return redirect("interviews:question", pk=pk, number=number)
+
+
+@require_http_methods(["GET", "POST"])
+@rejects_submitted
+def finish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the recommendation and summary, then submit: the interview becomes read-only."""
+    interview = get_interview_for_editing(request, pk)
+    form = FinishForm(request.POST or None, instance=interview)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            interview = form.save(commit=False)
+            interview.pause_clock()
+            interview.status = Status.SUBMITTED
+            interview.submitted_at = timezone.now()
+            interview.save()
+        messages.success(request, f"Submitted the screening of {interview.candidate}.")
+        return redirect("interviews:summary", pk=pk)
+    context = _record_context(interview)
+    context.update(form=form, elapsed=interview.elapsed())
+    context["unrated"] = [q for q in context["questions"] if not q.rating]
+    return render(request, "interviews/finish.html", context)
+
+
+@require_GET
+def summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """The read-only record of a submitted interview (the scorecard grows from it)."""
+    interview = get_interview_for_viewing(request, pk)
+    if not interview.is_submitted:
+        return redirect(interview.get_absolute_url())
+    return render(request, "interviews/summary.html", _record_context(interview))
+
+
+def _record_context(interview: Interview) -> dict:
+    """The interview's questions, its count of each rating and its red flags."""
+    questions = list(interview.questions.all())
+    return {
+        "interview": interview,
+        "questions": questions,
+        "counts": {r: sum(q.rating == r for q in questions) for r in Rating.values},
+        "red_flags": list(interview.red_flags.all()),
+    }

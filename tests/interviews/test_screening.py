@@ -1,0 +1,477 @@
+"""Running a screening: start, rate, cues, notes, red flags, clock, finish; with and without JS."""
+
+import pytest
+from django.urls import reverse
+
+from interviews.models import Interview, InterviewQuestion, InterviewRedFlag, Question, RedFlag
+from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
+from tests.factories import (
+    make_candidate,
+    make_interview,
+    make_kit,
+    make_position,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def recruiter():
+    return make_user(RECRUITER, email="rita@example.com")
+
+
+@pytest.fixture
+def interview(recruiter):
+    return make_interview(recruiter, kit_size=3)
+
+
+@pytest.fixture
+def as_recruiter(client, recruiter):
+    client.force_login(recruiter)
+    return client
+
+
+def answer_url(interview, number):
+    return reverse("interviews:answer", args=[interview.pk, number])
+
+
+def asked(interview, number) -> InterviewQuestion:
+    return interview.questions.get(number=number)
+
+
+# --- Starting ---------------------------------------------------------------------------------
+
+
+def test_start_copies_the_kit_questions_and_starts_the_clock(as_recruiter, recruiter):
+    position = make_position(make_kit(3))
+    candidate = make_candidate()
+
+    response = as_recruiter.post(
+        "/interviews/new/", {"candidate": candidate.pk, "position": position.pk, "kit": ""}
+    )
+
+    interview = Interview.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"/interviews/{interview.pk}/"
+    assert interview.interviewer == recruiter
+    assert interview.kit == position.default_kit
+    assert interview.kit_name == position.default_kit.name
+    assert interview.budget_minutes == 9
+    assert interview.clock_running
+    copies = list(interview.questions.values_list("number", "prompt", "strong"))
+    originals = [
+        (kq.position, kq.question.prompt, kq.question.strong)
+        for kq in position.default_kit.kit_questions.all()
+    ]
+    assert copies == originals
+
+
+def test_start_without_a_kit_for_the_position_asks_for_one(as_recruiter):
+    position = make_position()
+    position.default_kit = None
+    position.save()
+
+    response = as_recruiter.post(
+        "/interviews/new/", {"candidate": make_candidate().pk, "position": position.pk}
+    )
+
+    assert "This position has no default kit: choose one." in response.content.decode()
+    assert not Interview.objects.exists()
+
+
+def test_bank_edits_never_change_a_started_interview(interview):
+    source = asked(interview, 1).question
+    prompt = asked(interview, 1).prompt
+
+    Question.objects.filter(pk=source.pk).update(prompt="Rewritten later?", strong="Other")
+    interview.kit.kit_questions.filter(question=source).delete()
+    source.delete()
+
+    copy = asked(interview, 1)
+    assert copy.prompt == prompt
+    assert copy.strong.startswith("Explains")
+    assert copy.question is None
+
+
+# --- The workbench page -----------------------------------------------------------------------
+
+
+def test_workbench_opens_at_the_first_unrated_question(as_recruiter, interview):
+    InterviewQuestion.objects.filter(interview=interview, number=1).update(rating="strong")
+
+    response = as_recruiter.get(f"/interviews/{interview.pk}/")
+
+    assert response.url == f"/interviews/{interview.pk}/q/2/"
+
+
+def test_workbench_shows_question_guidance_cues_and_rail(as_recruiter, interview):
+    question = asked(interview, 2)
+
+    html = as_recruiter.get(f"/interviews/{interview.pk}/q/2/").content.decode()
+
+    for text in [
+        question.prompt,
+        question.probes,
+        question.strong,
+        question.average,
+        question.weak,
+        *question.cues,
+        *question.follow_ups,
+        "Question 2 of 3",
+        "0 of 3 rated",
+    ]:
+        assert text in html, text
+    assert 'aria-current="step"' in html
+    assert 'data-rate="strong"' in html
+
+
+def test_workbench_unknown_question_number_is_404(as_recruiter, interview):
+    assert as_recruiter.get(f"/interviews/{interview.pk}/q/9/").status_code == 404
+
+
+# --- Saving answers with htmx -----------------------------------------------------------------
+
+
+def test_htmx_rating_saves_and_moves_to_next_unrated(as_recruiter, interview):
+    response = as_recruiter.post(
+        answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response["HX-Push-Url"] == f"/interviews/{interview.pk}/q/2/"
+    assert html.startswith('\n    <section id="panel"') or html.lstrip().startswith(
+        '<section id="panel"'
+    )
+    assert asked(interview, 2).prompt in html
+    assert '<nav id="rail" hx-swap-oob="true"' in html
+    assert "1 of 3 rated" in html
+    assert "<html" not in html
+    first = asked(interview, 1)
+    assert first.rating == "strong"
+    assert first.rated_at is not None
+
+
+def test_htmx_rating_the_last_unrated_question_stays_and_offers_finish(as_recruiter, interview):
+    InterviewQuestion.objects.filter(interview=interview).exclude(number=3).update(rating="weak")
+
+    response = as_recruiter.post(
+        answer_url(interview, 3), {"parts": "rating", "rating": "skipped"}, headers=HTMX
+    )
+
+    html = response.content.decode()
+    assert response["HX-Push-Url"] == f"/interviews/{interview.pk}/q/3/"
+    assert "3 of 3 rated" in html
+    assert f'href="/interviews/{interview.pk}/finish/"' in html
+    assert asked(interview, 3).rating == "skipped"
+
+
+def test_htmx_cues_save_and_update_the_count(as_recruiter, interview):
+    response = as_recruiter.post(
+        answer_url(interview, 1), {"parts": "cues", "cues": ["0", "2"]}, headers=HTMX
+    )
+
+    html = response.content.decode()
+    assert '<p id="cue-count" hx-swap-oob="true"' in html
+    assert "2 of 3 heard" in html
+    assert "suggests <strong>▲ Strong</strong>" in html
+    assert asked(interview, 1).cues_heard == [0, 2]
+    assert asked(interview, 1).rating == ""
+
+
+def test_htmx_notes_save_and_bump_the_version(as_recruiter, interview):
+    response = as_recruiter.post(
+        answer_url(interview, 1),
+        {"parts": "notes", "notes": "Mentioned uv and lock files.", "notes_version": "0"},
+        headers=HTMX,
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<input type="hidden" name="notes_version" value="1">' in html
+    assert "Saved at" in html
+    question = asked(interview, 1)
+    assert question.notes == "Mentioned uv and lock files."
+    assert question.notes_version == 1
+
+
+def test_notes_from_a_stale_tab_do_not_overwrite_newer_notes(as_recruiter, interview):
+    as_recruiter.post(
+        answer_url(interview, 1),
+        {"parts": "notes", "notes": "From tab A", "notes_version": "0"},
+        headers=HTMX,
+    )
+
+    stale = as_recruiter.post(
+        answer_url(interview, 1),
+        {"parts": "notes", "notes": "From tab B", "notes_version": "0"},
+        headers=HTMX,
+    )
+
+    html = stale.content.decode()
+    assert stale.status_code == 409
+    assert "These notes were changed in another tab or window." in html
+    assert "From tab A" in html
+    assert '<input type="hidden" name="notes_version" value="0">' in html
+    assert asked(interview, 1).notes == "From tab A"
+
+
+def test_notes_conflict_keep_mine_overwrites(as_recruiter, interview):
+    InterviewQuestion.objects.filter(interview=interview, number=1).update(
+        notes="From tab A", notes_version=1
+    )
+
+    response = as_recruiter.post(
+        answer_url(interview, 1),
+        {"parts": "notes", "notes": "From tab B", "notes_version": "0", "overwrite": "on"},
+        headers=HTMX,
+    )
+
+    assert response.status_code == 200
+    question = asked(interview, 1)
+    assert (question.notes, question.notes_version) == ("From tab B", 2)
+
+
+# --- Without JavaScript -----------------------------------------------------------------------
+
+
+def test_plain_post_saves_everything_and_redirects_to_next_unrated(as_recruiter, interview):
+    response = as_recruiter.post(
+        answer_url(interview, 1),
+        {"rating": "average", "cues": ["1"], "notes": "Plain form", "notes_version": "0"},
+    )
+
+    assert response.status_code == 302
+    assert response.url == f"/interviews/{interview.pk}/q/2/"
+    question = asked(interview, 1)
+    assert (question.rating, question.cues_heard, question.notes) == ("average", [1], "Plain form")
+
+
+def test_plain_post_without_rating_stays_on_the_question(as_recruiter, interview):
+    response = as_recruiter.post(
+        answer_url(interview, 2), {"cues": ["0"], "notes": "Just notes", "notes_version": "0"}
+    )
+
+    assert response.url == f"/interviews/{interview.pk}/q/2/"
+    assert asked(interview, 2).notes == "Just notes"
+    assert asked(interview, 2).rating == ""
+
+
+def test_plain_post_conflict_shows_both_and_saves_nothing(as_recruiter, interview):
+    InterviewQuestion.objects.filter(interview=interview, number=1).update(
+        notes="Newer", notes_version=3
+    )
+
+    response = as_recruiter.post(answer_url(interview, 1), {"notes": "Mine", "notes_version": "1"})
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert ">Mine</textarea>" in html
+    assert "Newer" in html
+    assert asked(interview, 1).notes == "Newer"
+
+
+# --- Bad input ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"parts": "rating", "rating": "excellent"}, "Select a valid choice. excellent is not one"),
+        ({"parts": "cues", "cues": ["7"]}, "Select a valid choice. 7 is not one"),
+        (
+            {"parts": "notes", "notes": "x" * 5001, "notes_version": "0"},
+            "Ensure this value has at most 5000 characters (it has 5001).",
+        ),
+        ({"parts": "notes", "notes": "no version"}, "Missing the version of the notes"),
+    ],
+)
+def test_bad_answer_is_refused_with_a_message(as_recruiter, interview, data, message):
+    response = as_recruiter.post(answer_url(interview, 1), data, headers=HTMX)
+
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    question = asked(interview, 1)
+    assert (question.rating, question.cues_heard, question.notes) == ("", [], "")
+
+
+def test_rating_a_question_of_another_interview_is_404(as_recruiter, interview):
+    other = make_interview()
+
+    response = as_recruiter.post(
+        answer_url(other, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
+    )
+
+    assert response.status_code == 404
+    assert asked(other, 1).rating == ""
+
+
+def test_submitted_interview_rejects_changes(as_recruiter, interview):
+    Interview.objects.filter(pk=interview.pk).update(
+        status="submitted", recommendation="hold", summary="Done.", submitted_at="2026-11-20T10:00Z"
+    )
+
+    response = as_recruiter.post(
+        answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
+    )
+    page = as_recruiter.get(f"/interviews/{interview.pk}/q/1/")
+
+    assert response.status_code == 409
+    assert response["HX-Redirect"] == f"/interviews/{interview.pk}/summary/"
+    assert asked(interview, 1).rating == ""
+    assert page.url == f"/interviews/{interview.pk}/summary/"
+
+
+# --- Access ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["other recruiter", "manager of another position", "no role"])
+def test_strangers_cannot_see_or_change_an_interview(client, interview, who):
+    role = {"other recruiter": RECRUITER, "manager of another position": HIRING_MANAGER}.get(who)
+    client.force_login(make_user(role))
+
+    page = client.get(f"/interviews/{interview.pk}/q/1/")
+    post = client.post(answer_url(interview, 1), {"parts": "rating", "rating": "weak"})
+
+    assert page.status_code == 404
+    assert post.status_code == 404
+    assert asked(interview, 1).rating == ""
+
+
+def test_hiring_manager_of_the_position_can_view_but_not_change(client, interview):
+    manager = make_user(HIRING_MANAGER)
+    interview.position.hiring_managers.add(manager)
+    client.force_login(manager)
+
+    post = client.post(answer_url(interview, 1), {"parts": "rating", "rating": "weak"})
+
+    assert post.status_code == 403
+    assert asked(interview, 1).rating == ""
+
+
+def test_anonymous_is_sent_to_sign_in_and_nothing_changes(client, interview):
+    response = client.post(answer_url(interview, 1), {"parts": "rating", "rating": "weak"})
+
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+    assert asked(interview, 1).rating == ""
+
+
+def test_bank_admin_can_change_any_interview(client, interview):
+    client.force_login(make_user(QUESTION_BANK_ADMIN))
+
+    client.post(answer_url(interview, 1), {"parts": "rating", "rating": "weak"}, headers=HTMX)
+
+    assert asked(interview, 1).rating == "weak"
+
+
+# --- Red flags and the clock --------------------------------------------------------------------
+
+
+def test_red_flags_tick_with_note_then_untick(as_recruiter, interview):
+    flag = RedFlag.objects.create(slug="no-tests", name="Never writes tests", why="Risky.")
+    url = reverse("interviews:red_flags", args=[interview.pk])
+
+    ticked = as_recruiter.post(
+        url,
+        {"number": "2", "flag-no-tests": "on", "note-no-tests": "Said QA does it"},
+        headers=HTMX,
+    )
+    saved = list(InterviewRedFlag.objects.values_list("red_flag", "name", "note"))
+    cleared = as_recruiter.post(url, {"number": "2", "note-no-tests": ""}, headers=HTMX)
+
+    assert '<span id="flag-count"' in ticked.content.decode()
+    assert "1 ticked" in ticked.content.decode()
+    assert saved == [(flag.pk, "Never writes tests", "Said QA does it")]
+    assert "0 ticked" in cleared.content.decode()
+    assert not InterviewRedFlag.objects.exists()
+
+
+def test_red_flags_without_javascript_redirect_back(as_recruiter, interview):
+    RedFlag.objects.create(slug="no-git", name="Never used Git", why="Risky.")
+
+    response = as_recruiter.post(
+        reverse("interviews:red_flags", args=[interview.pk]), {"number": "3", "flag-no-git": "on"}
+    )
+
+    assert response.url == f"/interviews/{interview.pk}/q/3/"
+    assert interview.red_flags.get().name == "Never used Git"
+
+
+def test_clock_pause_keeps_time_and_resume_restarts(as_recruiter, interview):
+    url = reverse("interviews:clock", args=[interview.pk])
+    Interview.objects.filter(pk=interview.pk).update(elapsed_seconds=100)
+
+    paused = as_recruiter.post(url, {"action": "pause", "number": "1"}, headers=HTMX)
+    interview.refresh_from_db()
+    after_pause = (interview.clock_running, interview.elapsed_seconds >= 100)
+    as_recruiter.post(url, {"action": "resume", "number": "1"})
+    interview.refresh_from_db()
+
+    assert "Resume clock" in paused.content.decode()
+    assert after_pause == (False, True)
+    assert interview.clock_running
+
+
+# --- Finishing --------------------------------------------------------------------------------
+
+
+def test_finish_requires_recommendation_and_summary(as_recruiter, interview):
+    response = as_recruiter.post(f"/interviews/{interview.pk}/finish/", {"summary": ""})
+
+    html = response.content.decode()
+    assert "Choose Advance, Hold or Decline." in html
+    assert "Write a short summary: the hiring manager reads it first." in html
+    interview.refresh_from_db()
+    assert interview.status == "in_progress"
+
+
+def test_finish_submits_and_the_summary_is_read_only(as_recruiter, interview):
+    InterviewQuestion.objects.filter(interview=interview, number=1).update(
+        rating="strong", notes="Great answer"
+    )
+
+    response = as_recruiter.post(
+        f"/interviews/{interview.pk}/finish/",
+        {"recommendation": "advance", "summary": "Solid on Python; move on."},
+    )
+    summary = as_recruiter.get(f"/interviews/{interview.pk}/summary/").content.decode()
+
+    interview.refresh_from_db()
+    assert response.url == f"/interviews/{interview.pk}/summary/"
+    assert (interview.status, interview.recommendation) == ("submitted", "advance")
+    assert interview.submitted_at is not None
+    assert not interview.clock_running
+    assert "Solid on Python; move on." in summary
+    assert "Great answer" in summary
+    assert "Recommendation: <strong>Advance</strong>" in summary
+
+
+# --- Speed --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_workbench_query_count_is_constant(client, django_assert_num_queries, size):
+    recruiter = make_user(RECRUITER)
+    interview = make_interview(recruiter, kit_size=size)
+    client.force_login(recruiter)
+
+    # session, user, roles, interview, questions, red flags ticked, red-flag catalogue
+    with django_assert_num_queries(7):
+        client.get(f"/interviews/{interview.pk}/q/3/")
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_htmx_rating_query_count_is_constant(client, django_assert_num_queries, size):
+    recruiter = make_user(RECRUITER)
+    interview = make_interview(recruiter, kit_size=size)
+    client.force_login(recruiter)
+
+    with django_assert_num_queries(15):
+        response = client.post(
+            answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
+        )
+
+    assert response.status_code == 200
