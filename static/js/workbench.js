@@ -95,8 +95,17 @@
   let focusPanel = false;
   document.addEventListener("htmx:beforeRequest", (event) => {
     const target = event.detail.target;
+    const element = event.detail.elt;
+    if (element.id === "notes") {
+      // While a conflict is on screen, resending the same text (on blur, say) would only repeat
+      // it, and its answer would replace the buttons the interviewer is about to press.
+      if ($("[data-conflict]") && element.value === element.dataset.conflicted) {
+        event.preventDefault();
+        return;
+      }
+      element.dataset.sending = element.value;
+    }
     if (target && target.id === "panel") focusPanel = true;
-    if (event.detail.elt.id === "notes") event.detail.elt.dataset.sending = event.detail.elt.value;
   });
   document.addEventListener("htmx:afterSettle", () => {
     if (!focusPanel || !$("#panel")) return;
@@ -222,6 +231,8 @@
     if ((status === 409 || status === 422) && event.detail.target?.id === "notes-status") {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
+      const notes = $("#notes");
+      if (status === 409 && notes) notes.dataset.conflicted = notes.dataset.sending || notes.value;
     }
   });
 

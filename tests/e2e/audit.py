@@ -69,6 +69,16 @@ class PageAudit:
         if response.status >= 400:
             self.failed_responses.append(f"{response.status} {response.url}")
 
+    def expect_failures(self, reason: str) -> None:
+        """Forget the console errors and failed responses so far: the test caused them on purpose.
+
+        Args:
+            reason: why they were expected (for the reader; e.g. "the 409 reports the conflict").
+        """
+        assert reason
+        self.console_errors.clear()
+        self.failed_responses.clear()
+
     def check(self, page: Page) -> None:
         """Assert the page is clean so far (see the module docstring).
 

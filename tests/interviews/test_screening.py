@@ -475,3 +475,20 @@ def test_htmx_rating_query_count_is_constant(client, django_assert_num_queries, 
         )
 
     assert response.status_code == 200
+
+
+def test_htmx_conflict_fragment_posts_keep_mine_to_the_answer_url(as_recruiter, interview):
+    InterviewQuestion.objects.filter(interview=interview, number=1).update(
+        notes="Newer", notes_version=2
+    )
+
+    response = as_recruiter.post(
+        answer_url(interview, 1),
+        {"parts": "notes", "notes": "Mine", "notes_version": "0"},
+        headers=HTMX,
+    )
+
+    assert (
+        f'hx-post="{answer_url(interview, 1)}" hx-vals=\'{{"parts": "notes", "overwrite": "on"}}\''
+        in (response.content.decode())
+    )
