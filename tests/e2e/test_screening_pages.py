@@ -60,3 +60,25 @@ def test_workbench_shortcut_sheet_and_conflict_pass_the_audit(page, live_server,
     page.get_by_role("button", name="Keep mine").click()
     expect(page.locator("#notes-status")).to_contain_text("Saved at")
     assert interview.questions.get(number=1).notes == "Typed in this tab"
+
+
+def test_workbench_works_without_javascript(browser, live_server):
+    recruiter = make_user(RECRUITER, email="rita@example.com")
+    interview = make_interview(recruiter)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill("rita@example.com")
+    page.get_by_label("Password").fill("correct-horse-battery-staple")
+    page.get_by_role("button", name="Sign in").click()
+
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/q/1/")
+    page.locator("#panel .cue input").first.check()
+    page.get_by_label("Notes").fill("Typed without JavaScript")
+    page.get_by_role("button", name="Strong").click()
+
+    expect(page.get_by_text("Question 2 of 3", exact=True)).to_be_visible()
+    expect(page.get_by_text("Saved question 1.")).to_be_visible()
+    first = interview.questions.get(number=1)
+    assert (first.rating, first.cues_heard, first.notes) == ("strong", [0], "Typed without JavaScript")
+    context.close()
