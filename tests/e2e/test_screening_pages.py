@@ -80,5 +80,9 @@ def test_workbench_works_without_javascript(browser, live_server):
     expect(page.get_by_text("Question 2 of 3", exact=True)).to_be_visible()
     expect(page.get_by_text("Saved question 1.")).to_be_visible()
     first = interview.questions.get(number=1)
-    assert (first.rating, first.cues_heard, first.notes) == ("strong", [0], "Typed without JavaScript")
+    assert (first.rating, first.cues_heard, first.notes) == (
+        "strong",
+        [0],
+        "Typed without JavaScript",
+    )
     context.close()
