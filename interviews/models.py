@@ -246,6 +246,7 @@ class Candidate(models.Model):
 class Status(models.TextChoices):
     """Where an interview is in its life."""
 
+    DRAFT = "draft", "Prepared, not started"
     IN_PROGRESS = "in_progress", "In progress"
     SUBMITTED = "submitted", "Submitted"
 
@@ -274,9 +275,9 @@ class InterviewQuerySet(models.QuerySet):
         """Interviews ``user`` runs as the interviewer."""
         return self.filter(interviewer=user)
 
-    def in_progress(self) -> "InterviewQuerySet":
-        """Interviews not submitted yet."""
-        return self.filter(status=Status.IN_PROGRESS)
+    def open(self) -> "InterviewQuerySet":
+        """Interviews not submitted yet: prepared (draft) or in progress."""
+        return self.exclude(status=Status.SUBMITTED)
 
     def submitted(self) -> "InterviewQuerySet":
         """Submitted (read-only) interviews."""
@@ -306,8 +307,9 @@ class Interview(models.Model):
     kit = models.ForeignKey(Kit, null=True, on_delete=models.SET_NULL, related_name="interviews")
     kit_name = models.CharField(max_length=120)
     budget_minutes = models.PositiveSmallIntegerField()
-    status = models.CharField(max_length=12, choices=Status, default=Status.IN_PROGRESS)
-    started_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=12, choices=Status, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     elapsed_seconds = models.PositiveIntegerField(default=0)
     clock_started_at = models.DateTimeField(null=True, blank=True)
@@ -317,10 +319,14 @@ class Interview(models.Model):
     objects = InterviewQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-started_at"]
+        ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="interview_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=Status.DRAFT) | Q(started_at__isnull=False),
+                name="interview_started_unless_draft",
             ),
             models.CheckConstraint(
                 condition=~Q(status=Status.SUBMITTED)
@@ -342,6 +348,19 @@ class Interview(models.Model):
     def is_submitted(self) -> bool:
         """True once submitted: the interview is then read-only."""
         return self.status == Status.SUBMITTED
+
+    @property
+    def is_draft(self) -> bool:
+        """True while prepared but not started: no clock yet."""
+        return self.status == Status.DRAFT
+
+    def start(self, now: datetime | None = None) -> None:
+        """Begin a prepared interview: it is in progress and its clock runs (not saved)."""
+        if self.status == Status.DRAFT:
+            now = now or timezone.now()
+            self.status = Status.IN_PROGRESS
+            self.started_at = now
+            self.resume_clock(now)
 
     @property
     def clock_running(self) -> bool:

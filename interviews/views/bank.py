@@ -19,7 +19,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             .select_related("candidate", "position")
             .with_progress()
         )
-        context["in_progress"] = list(mine.in_progress().order_by("-started_at")[:20])
+        context["in_progress"] = list(mine.open().order_by("-created_at")[:20])
         context["submitted"] = list(mine.submitted().order_by("-submitted_at")[:10])
     return render(request, "interviews/dashboard.html", context)
 

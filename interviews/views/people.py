@@ -18,7 +18,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     candidates = (
         Candidate.objects.search(query)
-        .annotate(interview_total=Count("interviews"), last_interview=Max("interviews__started_at"))
+        .annotate(interview_total=Count("interviews"), last_interview=Max("interviews__created_at"))
         .order_by("-created_at")[:200]
     )
     template = "interviews/candidate_list.html"

@@ -64,31 +64,40 @@ def interview_new(request: HttpRequest) -> HttpResponse:
     initial = {key: request.GET.get(key) for key in ("candidate", "position") if key in request.GET}
     form = InterviewStartForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        interview = start_interview(request.user, **form.cleaned_data)
+        start_now = request.POST.get("when") != "later"
+        interview = start_interview(request.user, **form.cleaned_data, start_now=start_now)
+        if not start_now:
+            messages.success(
+                request,
+                f"Prepared the screening of {interview.candidate}. The clock starts when you do.",
+            )
         return redirect(interview.get_absolute_url())
     return render(request, "interviews/interview_new.html", {"form": form})
 
 
-def start_interview(interviewer, *, candidate, position, kit) -> Interview:
-    """Create an in-progress interview with copies of ``kit``'s questions; start its clock.
+def start_interview(interviewer, *, candidate, position, kit, start_now=True) -> Interview:
+    """Create an interview with copies of ``kit``'s questions.
 
     Args:
         interviewer: the user who runs the screening.
         candidate, position, kit: what the screening is of, for and from.
+        start_now: start it (in progress, clock running); otherwise it is a prepared draft.
 
     Returns:
         The saved interview.
     """
     with transaction.atomic():
-        interview = Interview.objects.create(
+        interview = Interview(
             candidate=candidate,
             position=position,
             interviewer=interviewer,
             kit=kit,
             kit_name=kit.name,
             budget_minutes=kit.minutes,
-            clock_started_at=timezone.now(),
         )
+        if start_now:
+            interview.start()
+        interview.save()
         kit_questions = kit.kit_questions.select_related("question__area").order_by("position")
         InterviewQuestion.objects.bulk_create(
             InterviewQuestion.copy_of(kq.question, interview, number)
@@ -176,6 +185,7 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     data = form.cleaned_data
     parts = set(data["parts"]) or set(AnswerForm.PARTS)
     with transaction.atomic():
+        _start_if_draft(interview)
         question = InterviewQuestion.objects.select_for_update().get(pk=question.pk)
         conflict = "notes" in parts and _apply_notes(question, data)
         if "cues" in parts:
@@ -195,6 +205,13 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     context = _workbench_context(interview, number)
     target = context["next_unrated"] if "rating" in parts and data["rating"] else number
     return redirect("interviews:question", pk=pk, number=target or number)
+
+
+def _start_if_draft(interview: Interview) -> None:
+    """The first thing recorded in a prepared interview starts it (and its clock)."""
+    if interview.is_draft:
+        interview.start()
+        interview.save(update_fields=["status", "started_at", "clock_started_at"])
 
 
 def _apply_notes(question: InterviewQuestion, data: dict) -> bool:
@@ -258,6 +275,7 @@ def red_flags(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         chosen = form.chosen()
         with transaction.atomic():
+            _start_if_draft(interview)
             interview.red_flags.exclude(red_flag__in=chosen).delete()
             for flag, note in chosen.items():
                 InterviewRedFlag.objects.update_or_create(
@@ -289,10 +307,11 @@ def clock(request: HttpRequest, pk: int) -> HttpResponse:
     if action == "pause":
         interview.pause_clock()
     elif action == "resume":
+        interview.start()  # a prepared interview starts with its clock
         interview.resume_clock()
     else:
         return HttpResponse("Unknown clock action.", status=400, content_type="text/plain")
-    interview.save(update_fields=["elapsed_seconds", "clock_started_at"])
+    interview.save(update_fields=["status", "started_at", "elapsed_seconds", "clock_started_at"])
     if request.htmx:
         return _render_parts(request, _workbench_context(interview, number), "timer")
     return redirect("interviews:question", pk=pk, number=number)

@@ -6,6 +6,7 @@
 (() => {
   const RATING_KEYS = { 1: "strong", s: "strong", 2: "average", a: "average", 3: "weak", w: "weak", 0: "skipped" };
   const RETRY_MAX_MS = 30000;
+  const retries = new Map(); // element whose save failed -> { attempt, timer }
   const $ = (selector, root = document) => root.querySelector(selector);
 
   const formatSeconds = (total) => {
@@ -103,6 +104,11 @@
         event.preventDefault();
         return;
       }
+      // Leaving the box ("change") right after an autosave would send the same text again.
+      if (element.value === element.dataset.saved && !retries.has(element)) {
+        event.preventDefault();
+        return;
+      }
       element.dataset.sending = element.value;
     }
     if (target && target.id === "panel") focusPanel = true;
@@ -162,7 +168,6 @@
   };
 
   // --- Failed saves: say so, keep the value, try again until it works ------------------------
-  const retries = new Map();
 
   const resend = (element) => {
     const entry = retries.get(element);
@@ -212,9 +217,10 @@
       clearTimeout(retries.get(element)?.timer);
       retries.delete(element);
       if (!retries.size) showProblem("");
-      if (element.id === "notes" && draftKey()) {
+      if (element.id === "notes") {
+        element.dataset.saved = element.dataset.sending;
         // Forget the local copy only if nothing was typed since this save was sent.
-        if (element.value === element.dataset.sending) localStorage.removeItem(draftKey());
+        if (draftKey() && element.value === element.dataset.sending) localStorage.removeItem(draftKey());
       }
     } else if (unreachable && element.closest("#workbench")) {
       scheduleRetry(element);

@@ -76,6 +76,7 @@ def test_whole_screening_by_keyboard(page, live_server, audit, sign_in, bank):
             expect(page.locator("#flag-count")).to_have_text("1 ticked")
 
         if number == 3:  # reload mid-way: the question, ratings, notes and clock survive
+            page.wait_for_load_state("networkidle")
             before = timer_seconds(page)
             page.reload()
             expect(page).to_have_url(re.compile(rf"/interviews/{interview.pk}/q/3/$"))

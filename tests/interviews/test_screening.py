@@ -492,3 +492,72 @@ def test_htmx_conflict_fragment_posts_keep_mine_to_the_answer_url(as_recruiter, 
         f'hx-post="{answer_url(interview, 1)}" hx-vals=\'{{"parts": "notes", "overwrite": "on"}}\''
         in (response.content.decode())
     )
+
+
+# --- Prepared (draft) screenings ---------------------------------------------------------------
+
+
+def test_prepare_for_later_makes_a_draft_without_a_clock(as_recruiter):
+    position = make_position(make_kit(2))
+
+    response = as_recruiter.post(
+        "/interviews/new/",
+        {"candidate": make_candidate().pk, "position": position.pk, "when": "later"},
+        follow=True,
+    )
+
+    interview = Interview.objects.get()
+    html = response.content.decode()
+    assert (interview.status, interview.started_at, interview.clock_running) == (
+        "draft",
+        None,
+        False,
+    )
+    assert interview.questions.count() == 2
+    assert "The clock starts when you do." in html
+    assert ">Start the screening</button>" in html
+    assert "Prepared, not started" in as_recruiter.get("/").content.decode()
+
+
+def test_first_rating_starts_a_prepared_screening(as_recruiter, recruiter):
+    position = make_position(make_kit(2))
+    from interviews.views.screening import start_interview
+
+    interview = start_interview(
+        recruiter,
+        candidate=make_candidate(),
+        position=position,
+        kit=position.default_kit,
+        start_now=False,
+    )
+
+    as_recruiter.post(answer_url(interview, 1), {"parts": "rating", "rating": "weak"}, headers=HTMX)
+
+    interview.refresh_from_db()
+    assert interview.status == "in_progress"
+    assert interview.started_at is not None
+    assert interview.clock_running
+    assert asked(interview, 1).rating == "weak"
+
+
+def test_start_button_starts_a_prepared_screening(as_recruiter, recruiter):
+    position = make_position(make_kit(2))
+    from interviews.views.screening import start_interview
+
+    interview = start_interview(
+        recruiter,
+        candidate=make_candidate(),
+        position=position,
+        kit=position.default_kit,
+        start_now=False,
+    )
+
+    response = as_recruiter.post(
+        reverse("interviews:clock", args=[interview.pk]),
+        {"action": "resume", "number": "1"},
+        headers=HTMX,
+    )
+
+    interview.refresh_from_db()
+    assert "Pause clock" in response.content.decode()
+    assert (interview.status, interview.clock_running) == ("in_progress", True)
