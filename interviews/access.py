@@ -82,3 +82,55 @@ def get_interview_for_editing(request: HttpRequest, pk: int) -> Interview:
     if interview.is_submitted:
         raise InterviewSubmitted(interview)
     return interview
+
+
+def get_interview_for_deciding(request: HttpRequest, pk: int) -> Interview:
+    """Return a submitted interview for a hiring manager of its position to decide on.
+
+    Raises:
+        Http404: unknown ``pk``, a user who may not see it, or an interview not yet submitted.
+        PermissionDenied: a user who may see it but is not a hiring manager of the position.
+    """
+    interview = get_interview_for_viewing(request, pk)
+    if not interview.is_submitted:
+        raise Http404("Only submitted interviews can be decided on.")
+    if not (request.user.is_superuser or manages(request.user, interview.position)):
+        raise PermissionDenied("Only a hiring manager of this position can decide.")
+    return interview
+
+
+def get_interview_for_reopening(request: HttpRequest, pk: int) -> Interview:
+    """Return a submitted interview for its interviewer (or a Question-bank admin) to reopen.
+
+    Raises:
+        Http404: unknown ``pk``, a user who may not see it, or an interview not submitted.
+        PermissionDenied: a user who may see it but did not run it.
+    """
+    interview = get_interview_for_viewing(request, pk)
+    if not interview.is_submitted:
+        raise Http404("Only a submitted interview can be reopened.")
+    if not (
+        interview.interviewer_id == request.user.pk or has_role(request.user, QUESTION_BANK_ADMIN)
+    ):
+        raise PermissionDenied("Only the interviewer or a Question-bank admin can reopen it.")
+    return interview
+
+
+def manages(user, position: Position) -> bool:
+    """True when ``user`` is one of the position's hiring managers."""
+    return has_role(user, HIRING_MANAGER) and position.hiring_managers.filter(pk=user.pk).exists()
+
+
+def get_position_for_review(request: HttpRequest, pk: int) -> Position:
+    """Return a position for its hiring managers (or a Question-bank admin) to review.
+
+    Raises:
+        Http404: unknown ``pk``, or a hiring manager of other positions.
+        PermissionDenied: anyone else signed in (recruiters see their own scorecards instead).
+    """
+    position = get_object_or_404(Position, pk=pk)
+    if has_role(request.user, QUESTION_BANK_ADMIN) or manages(request.user, position):
+        return position
+    if has_role(request.user, HIRING_MANAGER):
+        raise Http404("No position found.")
+    raise PermissionDenied("Only the position's hiring managers review its candidates.")

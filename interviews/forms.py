@@ -10,6 +10,7 @@ from glossary.models import Area
 from .models import (
     NOTES_MAX_LENGTH,
     Candidate,
+    Decision,
     Interview,
     Kit,
     Level,
@@ -140,8 +141,15 @@ class AnswerForm(forms.Form):
         self.fields["cues"].choices = [(str(i), str(i)) for i in range(cue_count)]
 
     def clean(self) -> dict:
+        """Work out which parts are being saved; the notes need the version they were based on.
+
+        A submission without ``parts`` is the whole form (no JavaScript): cues and notes, plus
+        the rating only if a rating button sent one, so "Save cues and notes" keeps the rating.
+        """
         data = super().clean()
-        if "notes" in data.get("parts", []) and data.get("notes_version") is None:
+        if not data.get("parts"):
+            data["parts"] = ["cues", "notes"] + (["rating"] if "rating" in self.data else [])
+        if "notes" in data["parts"] and data.get("notes_version") is None:
             self.add_error("notes_version", "Missing the version of the notes being edited.")
         return data
 
@@ -191,3 +199,30 @@ class FinishForm(forms.ModelForm):
         self.fields["recommendation"].required = True
         self.fields["recommendation"].choices = Recommendation.choices
         self.fields["summary"].required = True
+
+
+class DecisionForm(forms.ModelForm):
+    """A hiring manager's decision: Advance, Hold or Decline, with an optional note."""
+
+    class Meta:
+        model = Decision
+        fields = ("outcome", "note")
+        widgets = {"outcome": forms.RadioSelect, "note": forms.Textarea(attrs={"rows": 3})}
+        labels = {"outcome": "Your decision", "note": "Note"}
+        help_texts = {"note": "Why, and what happens next. The recruiter sees it too."}
+        error_messages = {"outcome": {"required": "Choose Advance, Hold or Decline."}}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = Recommendation.choices
+
+
+class ReopenForm(forms.Form):
+    """Why a submitted interview is being reopened (kept in its history)."""
+
+    reason = forms.CharField(
+        max_length=300,
+        label="Reason for reopening",
+        help_text="Kept in the scorecard's history, e.g. “Rated question 4 by mistake”.",
+        error_messages={"required": "Say why you are reopening it: it is kept in the history."},
+    )

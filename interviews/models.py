@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from glossary.models import SLUG_PATTERN, Area, Term
 
@@ -317,6 +318,10 @@ class Interview(models.Model):
     summary = models.TextField(blank=True, max_length=5000)
 
     objects = InterviewQuerySet.as_manager()
+    # Changes to the outcome are kept from submission on (see interviews.history).
+    history = HistoricalRecords(
+        excluded_fields=["elapsed_seconds", "clock_started_at", "kit", "created_at"]
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -341,7 +346,7 @@ class Interview(models.Model):
     def get_absolute_url(self) -> str:
         """The workbench while in progress, the summary once submitted."""
         if self.is_submitted:
-            return reverse("interviews:summary", args=[self.pk])
+            return reverse("interviews:scorecard", args=[self.pk])
         return reverse("interviews:workbench", args=[self.pk])
 
     @property
@@ -419,6 +424,26 @@ class InterviewQuestion(models.Model):
     rated_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords(
+        excluded_fields=[
+            "question",
+            "area_name",
+            "area_order",
+            "level",
+            "minutes",
+            "prompt",
+            "probes",
+            "strong",
+            "average",
+            "weak",
+            "cues",
+            "follow_ups",
+            "notes_version",
+            "rated_at",
+            "updated_at",
+        ],
+    )
+
     class Meta:
         ordering = ["interview", "number"]
         constraints = [
@@ -492,3 +517,27 @@ class InterviewRedFlag(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Decision(models.Model):
+    """A hiring manager's decision on a submitted interview; every change is kept in history."""
+
+    interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="decision")
+    outcome = models.CharField(max_length=10, choices=Recommendation)
+    note = models.TextField(blank=True, max_length=2000)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="decisions"
+    )
+    decided_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["decided_at"])
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__in=Recommendation.values), name="decision_outcome_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()}: {self.interview}"

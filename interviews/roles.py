@@ -27,6 +27,7 @@ _SCREENING_MODELS = (
     "interviews.candidate",
     "interviews.interview",
     "interviews.interviewquestion",
+    "interviews.decision",
     "interviews.interviewredflag",
 )
 
@@ -48,6 +49,8 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     HIRING_MANAGER: (
         *_perms(_BANK_MODELS, ("view",)),
         *_perms(_SCREENING_MODELS, ("view",)),
+        "interviews.add_decision",
+        "interviews.change_decision",
     ),
     QUESTION_BANK_ADMIN: (
         *_perms(_BANK_MODELS, _EVERYTHING),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import bank, people, screening
+from .views import bank, people, review, screening
 
 app_name = "interviews"
 
@@ -24,5 +24,11 @@ urlpatterns = [
     path("interviews/<int:pk>/red-flags/", screening.red_flags, name="red_flags"),
     path("interviews/<int:pk>/clock/", screening.clock, name="clock"),
     path("interviews/<int:pk>/finish/", screening.finish, name="finish"),
-    path("interviews/<int:pk>/summary/", screening.summary, name="summary"),
+    path("interviews/<int:pk>/scorecard/", review.scorecard, name="scorecard"),
+    path("interviews/<int:pk>/scorecard.csv", review.scorecard_csv, name="scorecard_csv"),
+    path("interviews/<int:pk>/decision/", review.decide, name="decide"),
+    path("interviews/<int:pk>/reopen/", review.reopen, name="reopen"),
+    path("positions/<int:pk>/", review.position_review, name="position_review"),
+    path("positions/<int:pk>/review.csv", review.review_csv, name="review_csv"),
+    path("positions/<int:pk>/compare/", review.compare, name="compare"),
 ]

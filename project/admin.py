@@ -5,8 +5,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from interviews.roles import QUESTION_BANK_ADMIN, has_role
 
@@ -35,6 +37,13 @@ class WorkbenchAdminSite(admin.AdminSite):
             PermissionDenied: for a signed-in user without the role (signing in again would
                 only bring them back here).
         """
+        if self.has_permission(request):
+            target = request.GET.get("next", "")
+            if not url_has_allowed_host_and_scheme(
+                target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
+                target = reverse("admin:index")
+            return redirect(target)
         if request.user.is_authenticated:
             raise PermissionDenied("The admin is for Question-bank admins.")
         return redirect_to_login(

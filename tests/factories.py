@@ -157,3 +157,30 @@ def make_interview(interviewer=None, *, kit_size: int = 3, position=None, candid
         position=position,
         kit=position.default_kit,
     )
+
+
+def submit(interview, ratings=(), *, recommendation: str = "advance", notes=(), when=None):
+    """Rate ``interview``'s questions in order (``ratings``), then submit it as the app does.
+
+    ``notes`` go on the questions in order. ``when`` is the submission time (default: now).
+    Returns the interview.
+    """
+    from django.utils import timezone
+
+    from interviews.models import InterviewQuestion
+
+    questions = list(interview.questions.order_by("number"))
+    for question, rating in zip(questions, ratings, strict=False):
+        question.rating = rating
+    for question, note in zip(questions, notes, strict=False):
+        question.notes = note
+    InterviewQuestion.objects.bulk_update(questions, ["rating", "notes"])
+    interview.start()
+    interview.pause_clock()
+    interview.recommendation = recommendation
+    interview.summary = f"Summary of {interview.candidate.name}."
+    interview.status = "submitted"
+    interview.submitted_at = when or timezone.now()
+    interview.save()
+    InterviewQuestion.history.bulk_history_create(questions, update=True)
+    return interview

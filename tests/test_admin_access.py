@@ -138,3 +138,13 @@ def test_admin_bank_admin_cannot_edit_a_superuser(client):
     assert post.status_code == 403
     boss.refresh_from_db()
     assert boss.email == "boss@example.com"
+
+
+def test_admin_login_sends_a_signed_in_admin_on_but_never_off_site(client):
+    client.force_login(make_user(QUESTION_BANK_ADMIN))
+
+    inside = client.get("/admin/login/?next=/admin/glossary/term/")
+    outside = client.get("/admin/login/?next=https://evil.example.com/")
+
+    assert inside.url == "/admin/glossary/term/"
+    assert outside.url == "/admin/"

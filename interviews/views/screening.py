@@ -20,7 +20,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ..access import (
     InterviewSubmitted,
     get_interview_for_editing,
-    get_interview_for_viewing,
     require_screener,
 )
 from ..forms import AnswerForm, FinishForm, InterviewStartForm, RedFlagsForm
@@ -45,7 +44,7 @@ def rejects_submitted(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             return view(request, *args, **kwargs)
         except InterviewSubmitted as exc:
             message = str(exc)
-            summary = reverse("interviews:summary", args=[exc.interview.pk])
+            summary = reverse("interviews:scorecard", args=[exc.interview.pk])
             if request.htmx:
                 response = HttpResponse(message, status=409, content_type="text/plain")
                 response["HX-Redirect"] = summary
@@ -156,7 +155,7 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
     try:
         interview = get_interview_for_editing(request, pk)
     except InterviewSubmitted:
-        return redirect("interviews:summary", pk=pk)
+        return redirect("interviews:scorecard", pk=pk)
     if number is None:
         first_unrated = interview.questions.filter(rating="").order_by("number").first()
         return redirect(
@@ -183,7 +182,7 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if not form.is_valid():
         return _answer_invalid(request, interview, number, form)
     data = form.cleaned_data
-    parts = set(data["parts"]) or set(AnswerForm.PARTS)
+    parts = set(data["parts"])
     with transaction.atomic():
         _start_if_draft(interview)
         question = InterviewQuestion.objects.select_for_update().get(pk=question.pk)
@@ -193,6 +192,10 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         if "rating" in parts:
             question.rating = data["rating"]
             question.rated_at = timezone.now() if data["rating"] else None
+        # History starts at the first submission; autosaves during the call are not decisions.
+        # (django-simple-history skips when the attribute merely exists, so set it only then.)
+        if interview.submitted_at is None:
+            question.skip_history_when_saving = True
         question.save()
 
     if request.htmx:
@@ -325,29 +328,29 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     form = FinishForm(request.POST or None, instance=interview)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            first_submission = interview.submitted_at is None
             interview = form.save(commit=False)
             interview.pause_clock()
             interview.status = Status.SUBMITTED
             interview.submitted_at = timezone.now()
             interview.save()
+            if first_submission:
+                # The answers as submitted: later changes are compared with this.
+                InterviewQuestion.history.bulk_history_create(
+                    list(interview.questions.all()),
+                    update=True,
+                    default_user=request.user,
+                    default_change_reason="Submitted",
+                )
         messages.success(request, f"Submitted the screening of {interview.candidate}.")
-        return redirect("interviews:summary", pk=pk)
-    context = _record_context(interview)
+        return redirect("interviews:scorecard", pk=pk)
+    context = record_context(interview)
     context.update(form=form, elapsed=interview.elapsed())
     context["unrated"] = [q for q in context["questions"] if not q.rating]
     return render(request, "interviews/finish.html", context)
 
 
-@require_GET
-def summary(request: HttpRequest, pk: int) -> HttpResponse:
-    """The read-only record of a submitted interview (the scorecard grows from it)."""
-    interview = get_interview_for_viewing(request, pk)
-    if not interview.is_submitted:
-        return redirect(interview.get_absolute_url())
-    return render(request, "interviews/summary.html", _record_context(interview))
-
-
-def _record_context(interview: Interview) -> dict:
+def record_context(interview: Interview) -> dict:
     """The interview's questions, its count of each rating and its red flags."""
     questions = list(interview.questions.all())
     return {

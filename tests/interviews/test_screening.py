@@ -319,9 +319,9 @@ def test_submitted_interview_rejects_changes(as_recruiter, interview):
     page = as_recruiter.get(f"/interviews/{interview.pk}/q/1/")
 
     assert response.status_code == 409
-    assert response["HX-Redirect"] == f"/interviews/{interview.pk}/summary/"
+    assert response["HX-Redirect"] == f"/interviews/{interview.pk}/scorecard/"
     assert asked(interview, 1).rating == ""
-    assert page.url == f"/interviews/{interview.pk}/summary/"
+    assert page.url == f"/interviews/{interview.pk}/scorecard/"
 
 
 # --- Access ------------------------------------------------------------------------------------
@@ -437,10 +437,10 @@ def test_finish_submits_and_the_summary_is_read_only(as_recruiter, interview):
         f"/interviews/{interview.pk}/finish/",
         {"recommendation": "advance", "summary": "Solid on Python; move on."},
     )
-    summary = as_recruiter.get(f"/interviews/{interview.pk}/summary/").content.decode()
+    summary = as_recruiter.get(f"/interviews/{interview.pk}/scorecard/").content.decode()
 
     interview.refresh_from_db()
-    assert response.url == f"/interviews/{interview.pk}/summary/"
+    assert response.url == f"/interviews/{interview.pk}/scorecard/"
     assert (interview.status, interview.recommendation) == ("submitted", "advance")
     assert interview.submitted_at is not None
     assert not interview.clock_running
@@ -561,3 +561,12 @@ def test_start_button_starts_a_prepared_screening(as_recruiter, recruiter):
     interview.refresh_from_db()
     assert "Pause clock" in response.content.decode()
     assert (interview.status, interview.clock_running) == ("in_progress", True)
+
+
+def test_plain_save_of_cues_and_notes_keeps_the_rating(as_recruiter, interview):
+    InterviewQuestion.objects.filter(interview=interview, number=1).update(rating="strong")
+
+    as_recruiter.post(answer_url(interview, 1), {"notes": "More notes", "notes_version": "0"})
+
+    question = asked(interview, 1)
+    assert (question.rating, question.notes) == ("strong", "More notes")

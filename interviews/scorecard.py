@@ -1,0 +1,184 @@
+"""Scores and change history for scorecards.
+
+The scoring rule (also shown on every scorecard): Strong counts 3 points, Average 2, Weak 1; a
+skipped or unrated question does not count. A score is the mean of the points of the questions
+that count, from 1.0 (all Weak) to 3.0 (all Strong), shown with one decimal; no question counted
+means no score.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Case, IntegerField, Value, When
+
+from .models import Decision, Interview, InterviewQuestion, Rating
+
+POINTS = {Rating.STRONG: 3, Rating.AVERAGE: 2, Rating.WEAK: 1}
+MIN_SCORE, MAX_SCORE = 1, 3
+
+# The same rule as an SQL expression over an interview's questions (for sorting and filtering).
+POINTS_SQL = Case(
+    *[When(questions__rating=rating, then=Value(points)) for rating, points in POINTS.items()],
+    default=None,
+    output_field=IntegerField(),
+)
+
+
+def score(ratings: Iterable[str]) -> float | None:
+    """The mean points of ``ratings`` (1.0–3.0), or None when none of them counts."""
+    points = [POINTS[r] for r in ratings if r in POINTS]
+    return round(sum(points) / len(points), 1) if points else None
+
+
+@dataclass
+class AreaScore:
+    """One area's part of a scorecard: how many of each rating, and its score."""
+
+    name: str
+    order: int
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Rating.values, 0))
+    unrated: int = 0
+    ratings: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float | None:
+        """The area's score (see the module docstring)."""
+        return score(self.ratings)
+
+
+def area_scores(questions: Iterable[InterviewQuestion]) -> list[AreaScore]:
+    """Group an interview's questions by area (in area order) and count their ratings."""
+    areas: dict[str, AreaScore] = {}
+    for question in questions:
+        area = areas.setdefault(
+            question.area_name, AreaScore(name=question.area_name, order=question.area_order)
+        )
+        if question.rating:
+            area.counts[question.rating] += 1
+            area.ratings.append(question.rating)
+        else:
+            area.unrated += 1
+    return sorted(areas.values(), key=lambda a: (a.order, a.name))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One recorded change: who changed what, when, from which value to which."""
+
+    when: datetime
+    who: str
+    what: str
+    old: str
+    new: str
+    reason: str = ""
+
+
+def _user_name(user) -> str:
+    return (user.get_full_name() or user.email) if user else "someone"
+
+
+def _show(value: object, labels: dict[str, str] | None = None) -> str:
+    if value in ("", None, []):
+        return "—"
+    if labels and value in labels:
+        return labels[value]
+    return str(value)
+
+
+def _diff(when, who, what: str, old: object, new: object, labels=None) -> list[Change]:
+    """A one-item list describing ``what`` going from ``old`` to ``new``; empty if equal."""
+    if old == new:
+        return []
+    return [Change(when, who, what, _show(old, labels), _show(new, labels))]
+
+
+def changes(interview: Interview) -> list[Change]:
+    """Every change to the interview's outcome, answers and decision since its first submission.
+
+    Reads the history tables (three queries) and compares each record with the one before it.
+
+    Returns:
+        The changes, newest first. The first submission itself is not a change; the first
+        decision is (from nothing to its outcome).
+    """
+    rating_labels = dict(Rating.choices)
+    outcome_labels = dict(Decision._meta.get_field("outcome").choices)
+    found: list[Change] = []
+
+    def walk(records, describe) -> None:
+        previous: dict[int, object] = {}
+        for record in records:
+            before = previous.get(record.id)
+            previous[record.id] = record
+            found.extend(describe(before, record))
+
+    def interview_changes(before, record) -> list[Change]:
+        if before is None:
+            return []
+        who, when = _user_name(record.history_user), record.history_date
+        out = []
+        if before.status != record.status:
+            verb = "Reopened" if record.status != "submitted" else "Submitted again"
+            out.append(Change(when, who, verb, "", "", record.history_change_reason or ""))
+        out += _diff(
+            when,
+            who,
+            "Recommendation",
+            before.recommendation,
+            record.recommendation,
+            outcome_labels,
+        )
+        out += _diff(when, who, "Summary", before.summary, record.summary)
+        return out
+
+    def question_changes(before, record) -> list[Change]:
+        if before is None:
+            return []
+        who, when = _user_name(record.history_user), record.history_date
+        label = f"Question {record.number}"
+        return [
+            *_diff(when, who, f"{label} rating", before.rating, record.rating, rating_labels),
+            *_diff(when, who, f"{label} notes", before.notes, record.notes),
+            *_diff(
+                when,
+                who,
+                f"{label} cues heard",
+                f"{len(before.cues_heard)} ticked",
+                f"{len(record.cues_heard)} ticked",
+            ),
+        ]
+
+    def decision_changes(before, record) -> list[Change]:
+        who, when = _user_name(record.history_user), record.history_date
+        return [
+            *_diff(
+                when,
+                who,
+                "Decision",
+                before.outcome if before else "",
+                record.outcome,
+                outcome_labels,
+            ),
+            *_diff(when, who, "Decision note", before.note if before else "", record.note),
+        ]
+
+    walk(
+        Interview.history.filter(id=interview.pk, submitted_at__isnull=False)
+        .select_related("history_user")
+        .order_by("history_date", "history_id"),
+        interview_changes,
+    )
+    walk(
+        InterviewQuestion.history.filter(interview_id=interview.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id"),
+        question_changes,
+    )
+    walk(
+        Decision.history.filter(interview_id=interview.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id"),
+        decision_changes,
+    )
+    return sorted(found, key=lambda c: c.when, reverse=True)

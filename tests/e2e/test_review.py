@@ -1,0 +1,89 @@
+"""The hiring manager's review in Chromium: every page passes the audit; a scorecard prints."""
+
+import re
+
+from playwright.sync_api import expect
+
+from interviews.models import Decision
+from interviews.roles import HIRING_MANAGER, RECRUITER
+from tests.factories import (
+    make_candidate,
+    make_interview,
+    make_kit,
+    make_position,
+    make_user,
+    submit,
+)
+
+
+def screened(position, recruiter, names):
+    return [
+        submit(
+            make_interview(recruiter, position=position, candidate=make_candidate(name)),
+            ratings,
+            notes=[f"Notes on {name}"],
+            recommendation=recommendation,
+        )
+        for name, ratings, recommendation in names
+    ]
+
+
+def test_manager_reviews_compares_and_decides(page, live_server, audit, sign_in, tmp_path):
+    manager = make_user(HIRING_MANAGER, email="max@example.com", first_name="Max")
+    recruiter = make_user(RECRUITER, email="rita@example.com", first_name="Rita")
+    position = make_position(make_kit(4), managers=[manager], title="Python developer")
+    ann, bob, _ = screened(
+        position,
+        recruiter,
+        [
+            ("Ann Example", ["strong", "strong", "average", "strong"], "advance"),
+            ("Bob Example", ["weak", "average", "weak", "skipped"], "decline"),
+            ("Cat Example", ["average", "average", "strong", "weak"], "hold"),
+        ],
+    )
+    sign_in("max@example.com")
+
+    expect(page.get_by_role("heading", name="Your positions")).to_be_visible()
+    expect(page.get_by_text("3 candidates screened · 3 awaiting your decision")).to_be_visible()
+    audit.check(page)
+
+    page.get_by_role("link", name="Python developer").click()
+    expect(page.get_by_text("3 candidates", exact=True)).to_be_visible()
+    audit.check(page)
+
+    page.get_by_label("Recommendation", exact=True).select_option(label="Advance")
+    expect(page.get_by_text("1 candidate", exact=True)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"recommendation=advance"))
+    page.get_by_role("link", name="Clear").click()
+    expect(page.get_by_text("3 candidates", exact=True)).to_be_visible()
+
+    page.get_by_label("Compare Ann Example").check()
+    page.get_by_label("Compare Bob Example").check()
+    page.get_by_role("button", name="Compare selected").click()
+    expect(page.get_by_role("heading", name="Compare candidates")).to_be_visible()
+    expect(page.get_by_text("Notes on Ann Example")).to_be_visible()
+    audit.check(page)
+
+    page.get_by_role("link", name="Ann Example").click()
+    expect(page.get_by_role("heading", name="Ann Example")).to_be_visible()
+    audit.check(page)
+    page.get_by_label("Advance").check()
+    page.get_by_label("Note").fill("Invite to the technical round.")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator("#decision")).to_contain_text("By Max")
+    expect(page.get_by_role("button", name="Change the decision")).to_be_visible()
+    audit.check(page)
+    decision = Decision.objects.get(interview=ann)
+    assert (decision.outcome, decision.note, decision.decided_by) == (
+        "advance",
+        "Invite to the technical round.",
+        manager,
+    )
+
+    pdf = tmp_path / "scorecard.pdf"
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf), format="A4")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(data) > 10_000
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 2  # areas start on new pages
