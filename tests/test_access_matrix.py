@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
-from tests.factories import make_interview, make_kit, make_position, make_user, submit
+from tests.factories import make_interview, make_kit, make_position, make_term, make_user, submit
 
 ROLES = ("anon", "owner", "recruiter", "manager", "other_manager", "bank_admin", "no_role")
 # 302 to sign in for visitors; the rest in ROLES order after "anon".
@@ -71,6 +71,8 @@ EXPECTED: dict[str, tuple] = {
     ),
     "accounts/password/reset/done/": ("GET", "public", (200,) * 6, 200),
     "favicon.ico": ("GET", "public", (302,) * 6, 302),
+    "glossary/": ("GET", None, EVERYONE),
+    "glossary/<slug:slug>/": ("GET", "term", EVERYONE),
 }
 
 # Every admin URL: visitors to sign in; other roles bounced to the admin's sign-in (which refuses
@@ -108,7 +110,7 @@ def concrete(route: str, objects: dict, which: str | None) -> str:
     for pattern, value in [
         (r"<int:pk>", str(pk)),
         (r"<int:number>", "1"),
-        (r"<slug:slug>", objects["question_slug"]),
+        (r"<slug:slug>", objects["term_slug"] if which == "term" else objects["question_slug"]),
         (r"<path:object_id>|<path:content_type_id>|<id>", "1"),
         (r"\^\(\?P<app_label>[^)]*\)/\$", "interviews/"),
         (r"\(\?P<url>\.\*\)\$", "no-such-page/"),
@@ -141,6 +143,7 @@ def world(db):
         "live": live,
         "done": done,
         "question_slug": live.questions.first().question.slug,
+        "term_slug": make_term("django", name="Django").slug,
     }
 
 

@@ -24,3 +24,17 @@ document.addEventListener("htmx:beforeSwap", (event) => {
     event.detail.isError = false;
   }
 });
+
+// A glossary term's meaning, shown while the pointer is over it or it has keyboard focus;
+// Escape hides it (WCAG 1.4.13). Without JavaScript the term is simply a link to its page.
+document.addEventListener("alpine:init", () => {
+  window.Alpine.data("termTip", () => ({
+    open: false,
+    show() {
+      this.open = true;
+    },
+    hide() {
+      this.open = false;
+    },
+  }));
+});

@@ -110,9 +110,9 @@ def test_bank_query_count_does_not_grow_with_the_bank(signed_in, django_assert_n
 def test_question_page_shows_every_field(client):
     client.force_login(make_user(HIRING_MANAGER))
     term = make_term("gil", name="GIL")
-    question = make_question("python-gil", level="senior", minutes=4, terms=[term])
+    question = make_question("python-threads", level="senior", minutes=4, terms=[term])
 
-    html = client.get("/bank/python-gil/").content.decode()
+    html = client.get("/bank/python-threads/").content.decode()
 
     for text in [
         question.prompt,

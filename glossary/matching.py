@@ -1,0 +1,158 @@
+"""Finding glossary terms in text: résumés, questions, guidance.
+
+Rules: case-insensitive; whole words only ("Go" is not found in "Google", "Java" not in
+"JavaScript"); names with punctuation work ("C#", ".NET", "Node.js", "CI/CD"); every alias maps to
+its term; where matches overlap the longest wins, so "Django REST framework" is one term, not also
+"Django" (which still counts where it appears on its own).
+
+The multi-pattern search is pyahocorasick's automaton; this module adds the word rules. One matcher
+is built per process from all terms and rebuilt when the glossary changes: saving or deleting a
+term bumps a version number in the shared cache (see ``glossary.apps``), which every process checks.
+"""
+
+import threading
+import uuid
+from dataclasses import dataclass
+
+import ahocorasick
+from django.core.cache import cache
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+VERSION_KEY = "glossary:matcher-version"
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a term: ``text[start:end]`` is how it was written."""
+
+    start: int
+    end: int
+    term_id: int
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def _fold(text: str) -> str:
+    """Lower-case ``text`` without changing its length (so offsets stay valid)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class TermMatcher:
+    """Finds terms in text.
+
+    Args:
+        spellings: each term's id with its name and aliases, as ``{term_id: [spelling, ...]}``.
+            A spelling shared by two terms belongs to the first one given.
+    """
+
+    def __init__(self, spellings: dict[int, list[str]]):
+        self.automaton = ahocorasick.Automaton()
+        seen: set[str] = set()
+        for term_id, words in spellings.items():
+            for word in words:
+                folded = _fold(word.strip())
+                if folded and folded not in seen:
+                    seen.add(folded)
+                    self.automaton.add_word(folded, (len(folded), term_id))
+        self.empty = not seen
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        """Every term in ``text``, in order, without overlaps (the longest match wins).
+
+        Args:
+            text: any text; offsets in the result index into it.
+
+        Returns:
+            The matches, sorted by position.
+        """
+        if self.empty or not text:
+            return []
+        folded = _fold(text)
+        candidates = []
+        for last, (length, term_id) in self.automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if _word_bounded(folded, start, end):
+                candidates.append((start, -(end - start), end, term_id))
+        chosen: list[Match] = []
+        reach = 0
+        for start, _negative_length, end, term_id in sorted(candidates):
+            if start >= reach:
+                chosen.append(Match(start, end, term_id))
+                reach = end
+        return chosen
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` is not part of a longer word.
+
+    A spelling that starts (ends) with a letter or digit must not touch another letter or digit
+    on that side; one that starts (ends) with punctuation, like ".NET" or "C#", may.
+    """
+    if _is_word_char(text[start]) and start > 0 and _is_word_char(text[start - 1]):
+        return False
+    return not (_is_word_char(text[end - 1]) and end < len(text) and _is_word_char(text[end]))
+
+
+# --- The shared matcher -----------------------------------------------------------------------
+
+_lock = threading.Lock()
+_built: dict[str, object] = {"version": None, "matcher": None, "terms": {}}
+
+
+def glossary_changed(**kwargs: object) -> None:
+    """Signal receiver: the glossary changed, so every process rebuilds its matcher."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def current() -> tuple[TermMatcher, dict[int, object]]:
+    """The matcher for all terms and the terms by id, rebuilt if the glossary changed.
+
+    Returns:
+        ``(matcher, terms)``; ``terms`` maps a term id to its ``Term`` (with its area).
+    """
+    from .models import Term
+
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    with _lock:
+        if _built["version"] != version or _built["matcher"] is None:
+            terms = {t.pk: t for t in Term.objects.select_related("area").order_by("pk")}
+            spellings = {pk: [t.name, *t.aliases] for pk, t in terms.items()}
+            _built.update(version=version, matcher=TermMatcher(spellings), terms=terms)
+        return _built["matcher"], _built["terms"]
+
+
+def find_terms(text: str) -> list[tuple[Match, object]]:
+    """The terms in ``text`` with their ``Term`` objects, in order."""
+    matcher, terms = current()
+    return [(m, terms[m.term_id]) for m in matcher.find(text) if m.term_id in terms]
+
+
+def annotate(text: str, render) -> SafeString:
+    """``text``, HTML-escaped, with each term occurrence replaced by ``render(written, term)``.
+
+    Args:
+        text: plain text.
+        render: returns safe HTML for one occurrence, given the text as written and the term.
+
+    Returns:
+        Safe HTML.
+    """
+    pieces, position = [], 0
+    for match, term in find_terms(text):
+        pieces.append(escape(text[position : match.start]))
+        pieces.append(render(text[match.start : match.end], term))
+        position = match.end
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped or rendered safe

@@ -1,0 +1,62 @@
+"""Finding glossary terms in text."""
+
+import pytest
+
+from glossary.matching import TermMatcher
+
+SPELLINGS = {
+    1: ["Go", "Golang"],
+    2: ["Rust"],
+    3: ["Java"],
+    4: ["JavaScript", "JS"],
+    5: ["C#"],
+    6: [".NET", "dotnet"],
+    7: ["Node.js", "NodeJS"],
+    8: ["CI/CD", "continuous integration"],
+    9: ["ASP.NET"],
+    10: ["Django"],
+    11: ["Django REST framework", "DRF", "django-rest-framework"],
+    12: ["PostgreSQL", "Postgres"],
+    13: ["Kubernetes", "k8s"],
+    14: ["C++"],
+}
+
+
+def found(text: str) -> list[tuple[str, int]]:
+    matcher = TermMatcher(SPELLINGS)
+    return [(text[m.start : m.end], m.term_id) for m in matcher.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I googled Google", []),
+        ("Built in Go and Rust", [("Go", 1), ("Rust", 2)]),
+        ("I trust Rustaceans", []),
+        ("JavaScript, not Java.", [("JavaScript", 4), ("Java", 3)]),
+        ("C#, .NET and ASP.NET", [("C#", 5), (".NET", 6), ("ASP.NET", 9)]),
+        ("Node.js services", [("Node.js", 7)]),
+        ("set up CI/CD.", [("CI/CD", 8)]),
+        ("Django REST framework APIs", [("Django REST framework", 11)]),
+        ("Django REST framework and plain Django", [("Django REST framework", 11), ("Django", 10)]),
+        ("DJANGO-REST-FRAMEWORK", [("DJANGO-REST-FRAMEWORK", 11)]),
+        ("postgres, POSTGRESQL", [("postgres", 12), ("POSTGRESQL", 12)]),
+        ("ran k8s clusters", [("k8s", 13)]),
+        ("Python-based tooling in Go-lang", [("Go", 1)]),
+        ("C++ and C#", [("C++", 14), ("C#", 5)]),
+        ("Django-based", [("Django", 10)]),
+        ("", []),
+    ],
+)
+def test_matching_rules(text, expected):
+    assert found(text) == expected
+
+
+def test_matching_offsets_survive_characters_that_change_length():
+    text = "İstanbul team used Django"
+
+    assert found(text) == [("Django", 10)]
+
+
+def test_empty_glossary_finds_nothing():
+    assert TermMatcher({}).find("Django") == []
