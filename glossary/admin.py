@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from .forms import LinesField
-from .models import Area, Term
+from .models import TAGS, Area, Term
 
 
 @admin.register(Area)
@@ -31,9 +31,26 @@ class TermForm(forms.ModelForm):
         help_text="Other spellings seen on résumés, one per line (e.g. DRF, k8s).",
     )
 
+    tags = forms.MultipleChoiceField(
+        choices=list(TAGS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="What the résumé decoder points out when it finds this term.",
+    )
+
     class Meta:
         model = Term
-        fields = ("name", "slug", "area", "aliases", "meaning", "where_seen", "signals", "related")
+        fields = (
+            "name",
+            "slug",
+            "area",
+            "aliases",
+            "meaning",
+            "where_seen",
+            "signals",
+            "related",
+            "tags",
+        )
         widgets = {
             **{f: forms.Textarea(attrs={"rows": 2}) for f in ("meaning", "where_seen", "signals")},
             # A plain multiple select: the admin's autocomplete and two-pane widgets fail axe.
@@ -62,7 +79,17 @@ class TermAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug", "aliases", "meaning")
     list_select_related = ("area",)
     prepopulated_fields = {"slug": ("name",)}
-    fields = ("name", "slug", "area", "aliases", "meaning", "where_seen", "signals", "related")
+    fields = (
+        "name",
+        "slug",
+        "area",
+        "aliases",
+        "meaning",
+        "where_seen",
+        "signals",
+        "related",
+        "tags",
+    )
 
     @admin.display(description="Aliases")
     def alias_list(self, term: Term) -> str:

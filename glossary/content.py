@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from django.db import models, transaction
 
-from .models import SLUG_PATTERN, Area, Term
+from .models import SLUG_PATTERN, TAGS, Area, Term
 
 GLOSSARY_FORMAT = "interview-workbench/glossary"
 FORMAT_VERSION = 1
@@ -252,7 +252,9 @@ def _clean_value(spec: Spec, value: Any, present: bool) -> tuple[bool, Any]:
     if spec.kind in {"texts", "slugs"}:
         if not isinstance(value, list):
             return False, "must be a list"
-        item_spec = Spec(spec.name, spec.kind[:-1], max_length=spec.max_length)
+        item_spec = Spec(
+            spec.name, spec.kind[:-1], max_length=spec.max_length, choices=spec.choices
+        )
         cleaned = []
         for index, element in enumerate(value, start=1):
             ok, result = (
@@ -415,6 +417,7 @@ TERM_SPECS = [
     text_spec(Term, "where_seen"),
     text_spec(Term, "signals"),
     Spec("related", "slugs", required=False, max_length=80),
+    Spec("tags", "slugs", required=False, max_length=20, choices=tuple(TAGS)),
 ]
 
 
@@ -508,6 +511,7 @@ def export_glossary() -> str:
                 "where_seen": t.where_seen,
                 "signals": t.signals,
                 "related": sorted(r.slug for r in t.related.all()),
+                "tags": list(t.tags),
             }
             for t in terms
         ],

@@ -5,6 +5,13 @@ from django.db.models import Q
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
+# What a term on a résumé can tell a recruiter on its own (see glossary.decoding):
+TAGS = {
+    "outdated": "Experience that may be out of date",
+    "senior": "Senior-level work",
+    "testing": "Automated testing",
+}
+
 
 class Area(models.Model):
     """One layer of a Python full-stack résumé (Python language, Back-end & APIs, ...).
@@ -46,6 +53,7 @@ class Term(models.Model):
     related = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="related_from"
     )
+    tags = models.JSONField(default=list, blank=True, help_text="Any of: " + ", ".join(TAGS) + ".")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

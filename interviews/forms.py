@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 
 from glossary.forms import LinesField
 from glossary.models import Area
+from glossary.resumes import MAX_BYTES, ResumeError, read_resume
 
 from .models import (
     NOTES_MAX_LENGTH,
@@ -15,6 +16,7 @@ from .models import (
     Kit,
     Level,
     Position,
+    Question,
     Rating,
     Recommendation,
     RedFlag,
@@ -226,3 +228,68 @@ class ReopenForm(forms.Form):
         help_text="Kept in the scorecard's history, e.g. “Rated question 4 by mistake”.",
         error_messages={"required": "Say why you are reopening it: it is kept in the history."},
     )
+
+
+BUDGETS = [(20, "20 minutes"), (30, "30 minutes"), (40, "40 minutes"), (60, "60 minutes")]
+
+
+class DecoderForm(forms.Form):
+    """A résumé to decode: pasted text or a file, and the time the screening may take."""
+
+    text = forms.CharField(
+        label="Paste the résumé",
+        required=False,
+        max_length=200_000,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    file = forms.FileField(
+        label="…or choose a file",
+        required=False,
+        help_text="Text, Markdown, PDF, Word (.docx) or JSON Resume; up to 2 MB. Not stored.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,.pdf,.docx,.json"}),
+    )
+    budget = forms.TypedChoiceField(
+        label="Time for the screening", choices=BUDGETS, coerce=int, initial=30
+    )
+
+    def clean(self) -> dict:
+        """Read the file if one was chosen; otherwise use the pasted text. One of them is needed."""
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            try:
+                data["text"] = read_resume(upload.name, upload.read(MAX_BYTES + 1))
+            except ResumeError as exc:
+                self.add_error("file", str(exc))
+        elif not data.get("text") and "text" not in self.errors:
+            self.add_error("text", "Paste the résumé's text or choose a file.")
+        return data
+
+
+class StartFromResumeForm(forms.Form):
+    """Start a screening with questions suggested from a résumé, for a new or existing candidate."""
+
+    candidate = forms.ModelChoiceField(
+        queryset=Candidate.objects.all(),
+        required=False,
+        empty_label="A new candidate…",
+        label="Candidate",
+    )
+    name = forms.CharField(label="New candidate's name", required=False, max_length=120)
+    email = forms.EmailField(label="New candidate's email", required=False)
+    position = forms.ModelChoiceField(queryset=Position.objects.filter(is_open=True))
+    budget = forms.TypedChoiceField(choices=BUDGETS, coerce=int, widget=forms.HiddenInput)
+    questions = forms.ModelMultipleChoiceField(
+        queryset=Question.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one question."},
+    )
+    resume_text = forms.CharField(max_length=200_000, widget=forms.HiddenInput)
+
+    def clean(self) -> dict:
+        """A candidate is either chosen or named."""
+        data = super().clean()
+        if not data.get("candidate") and not data.get("name", "").strip():
+            self.add_error("name", "Choose a candidate or give the new candidate's name.")
+        return data

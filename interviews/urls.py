@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import bank, people, review, screening
+from .views import bank, decoder, people, review, screening
 
 app_name = "interviews"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("positions/", people.position_list, name="position_list"),
     path("positions/new/", people.position_edit, name="position_new"),
     path("positions/<int:pk>/edit/", people.position_edit, name="position_edit"),
+    path("decoder/", decoder.decoder, name="decoder"),
+    path("decoder/start/", decoder.start_from_resume, name="start_from_resume"),
     path("interviews/new/", screening.interview_new, name="interview_new"),
     path("interviews/<int:pk>/", screening.workbench, name="workbench"),
     path("interviews/<int:pk>/q/<int:number>/", screening.workbench, name="question"),

@@ -33,6 +33,8 @@ EXPECTED: dict[str, tuple] = {
     "positions/new/": ("GET", None, SCREENERS),
     "positions/<int:pk>/edit/": ("GET", "position", SCREENERS),
     "interviews/new/": ("GET", None, SCREENERS),
+    "decoder/": ("GET", None, SCREENERS),
+    "decoder/start/": ("POST", None, (422, 422, 403, 403, 422, 403)),
     # The workbench: its interviewer and admins; the position's manager may look, not touch.
     "interviews/<int:pk>/": ("GET", "live", (302, 404, 403, 404, 302, 404)),
     "interviews/<int:pk>/q/<int:number>/": ("GET", "live", (200, 404, 403, 404, 200, 404)),

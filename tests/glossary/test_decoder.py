@@ -1,0 +1,198 @@
+"""The résumé decoder: every input format, every bad input, and starting a screening from it."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from glossary.decoding import decode
+from interviews.models import Candidate, Interview, Kit, Position
+from interviews.roles import RECRUITER
+from tests.factories import make_user
+from tests.glossary.resume_files import make_docx, make_json_resume, make_pdf
+
+pytestmark = pytest.mark.django_db
+
+LINES = [
+    "Alex Sample - Python developer",
+    "Built REST APIs with Django REST framework and plain Django views on Postgres.",
+    "Front end in JavaScript and a little Java; services in Go, deployed with k8s.",
+    "Googled a lot; I trust my tests: pytest with CI/CD on GitHub Actions.",
+    "Also C# and .NET at a previous job, and Node.js tooling.",
+]
+EXPECTED = {
+    "django-rest-framework",
+    "django",
+    "postgresql",
+    "javascript",
+    "kubernetes",
+    "pytest",
+    "ci-cd",
+    "rest-api",
+    "github-actions",
+    "node-js",
+    "python",
+}
+
+
+@pytest.fixture(autouse=True)
+def glossary(db):
+    call_command("load_default_content", stdout=None)
+
+
+@pytest.fixture
+def signed_in(client):
+    client.force_login(make_user(RECRUITER))
+    return client
+
+
+def slugs(text: str) -> set[str]:
+    return {item.term.slug for item in decode(text).found}
+
+
+def optional_terms_present() -> set[str]:
+    """Terms of the sample that only exist in some glossaries (Go, Java, C#, .NET)."""
+    from glossary.models import Term
+
+    spelled = {s.casefold(): t.slug for t in Term.objects.all() for s in [t.name, *t.aliases]}
+    return {spelled[w] for w in ("go", "java", "c#", ".net") if w in spelled}
+
+
+def test_plain_text_finds_the_terms_and_skips_the_traps():
+    found = slugs("\n".join(LINES))
+
+    assert found == EXPECTED | optional_terms_present()
+    assert "rust" not in found
+
+
+@pytest.mark.parametrize(
+    ("name", "payload"),
+    [
+        ("resume.txt", "\n".join(LINES).encode()),
+        ("resume.md", ("# Résumé\n\n" + "\n".join(f"- {line}" for line in LINES)).encode()),
+        ("resume.pdf", make_pdf(LINES)),
+        ("resume.docx", make_docx(LINES[:3], table=[[LINES[3], LINES[4]]])),
+        (
+            "resume.json",
+            make_json_resume(
+                basics={"name": "Alex Sample", "label": LINES[0]},
+                work=[{"position": "Developer", "summary": LINES[1], "highlights": LINES[2:4]}],
+                skills=[{"name": "Other", "keywords": [LINES[4]]}],
+            ),
+        ),
+    ],
+)
+def test_every_format_gives_the_same_terms(signed_in, name, payload):
+    response = signed_in.post(
+        "/decoder/", {"file": SimpleUploadedFile(name, payload), "budget": "30"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200, html[:500]
+    decoded = response.context["decoded"]
+    assert {item.term.slug for item in decoded.found} == EXPECTED | optional_terms_present()
+    assert 'href="/glossary/kubernetes/"' in html
+    assert Candidate.objects.count() == 0
+    assert Interview.objects.count() == 0
+
+
+def test_decoding_shows_signals_from_the_terms_data(signed_in):
+    response = signed_in.post(
+        "/decoder/",
+        {"text": "Ten years of Python 2 scripts. Ran Kubernetes clusters.", "budget": "30"},
+    )
+
+    kinds = [signal.kind for signal in response.context["decoded"].signals]
+    html = response.content.decode()
+    assert kinds == ["outdated", "senior", "testing"]
+    assert "Possibly out-of-date experience" in html
+    assert "No testing tools mentioned" in html
+
+
+def test_testing_tools_silence_the_no_testing_signal():
+    kinds = [s.kind for s in decode("Wrote pytest suites for Django apps.").signals]
+
+    assert "testing" not in kinds
+
+
+def test_suggested_questions_fit_the_budget_and_cover_the_terms(signed_in):
+    response = signed_in.post("/decoder/", {"text": "\n".join(LINES), "budget": "20"})
+
+    suggested = response.context["suggested"]
+    found = {item.term.pk for item in response.context["decoded"].found}
+    assert suggested
+    assert sum(q.minutes for q in suggested) <= 20
+    assert all({t.pk for t in q.terms.all()} & found for q in suggested)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"text": "   "}, "Paste the résumé&#x27;s text or choose a file."),
+        ({"file": ("big.txt", b"x" * (2 * 1024 * 1024 + 1))}, "the limit is 2 MB"),
+        ({"file": ("resume.exe", b"MZ")}, "is not a file type the decoder reads"),
+        (
+            {"file": ("resume.pdf", b"%PDF-1.4 this is not really a pdf")},
+            "This PDF could not be read",
+        ),
+        ({"file": ("resume.docx", b"PK not a zip")}, "This Word file could not be read"),
+        ({"file": ("resume.json", b"{not json")}, "This is not valid JSON (line 1"),
+        ({"file": ("resume.json", b'{"name": "x"}')}, "This JSON is not a JSON Resume"),
+        ({"file": ("scan.pdf", make_pdf([]))}, "This PDF has no text layer"),
+    ],
+)
+def test_bad_input_is_refused_with_a_message_and_nothing_stored(signed_in, data, message):
+    if "file" in data:
+        name, payload = data["file"]
+        data = {"file": SimpleUploadedFile(name, payload)}
+
+    response = signed_in.post("/decoder/", {**data, "budget": "30"})
+
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    assert Candidate.objects.count() == 0
+
+
+def test_start_a_screening_saves_the_resume_on_a_new_candidate(signed_in):
+    position = Position.objects.create(
+        title="Python developer", level="mid", default_kit=Kit.objects.first()
+    )
+    decoded = signed_in.post("/decoder/", {"text": "\n".join(LINES), "budget": "30"})
+    chosen = [q.pk for q in decoded.context["suggested"]][:3]
+
+    response = signed_in.post(
+        "/decoder/start/",
+        {
+            "name": "Alex Sample",
+            "email": "alex@example.org",
+            "position": position.pk,
+            "budget": "30",
+            "questions": [chosen[2], chosen[0], chosen[1]],
+            "resume_text": "\n".join(LINES),
+        },
+    )
+
+    interview = Interview.objects.get()
+    assert response.url == f"/interviews/{interview.pk}/"
+    assert interview.candidate.resume_text == "\n".join(LINES)
+    assert interview.kit_name == "Tailored from the résumé"
+    assert interview.budget_minutes == 30
+    assert [q.question_id for q in interview.questions.order_by("number")] == [
+        chosen[2],
+        chosen[0],
+        chosen[1],
+    ]
+
+
+def test_start_needs_a_candidate_and_questions(signed_in):
+    position = Position.objects.create(title="Dev", level="mid")
+
+    response = signed_in.post(
+        "/decoder/start/", {"position": position.pk, "budget": "30", "resume_text": "Django"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Choose a candidate or give the new candidate&#x27;s name." in html
+    assert "Choose at least one question." in html
+    assert Candidate.objects.count() == 0
+    assert Interview.objects.count() == 0
