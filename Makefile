@@ -17,7 +17,7 @@ DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test lint format serve deps migrate demo clean
+.PHONY: help run test lint format serve deps migrate demo clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ test: deps ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set), b
 	@if [ -z "$$PLAYWRIGHT_CHROMIUM_EXECUTABLE" ] && [ ! -x /usr/bin/chromium ]; then \
 		$(PY) -m playwright install chromium; fi
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: .venv/.synced ## Benchmark decoding a 30 KB résumé (prints figures; see docs/performance.md)
+	$(PY) benchmarks/decode.py
 
 lint: .venv/.synced ## Check style and formatting with ruff
 	.venv/bin/ruff check .

@@ -10,6 +10,7 @@ is built per process from all terms and rebuilt when the glossary changes: savin
 term bumps a version number in the shared cache (see ``glossary.apps``), which every process checks.
 """
 
+import re
 import threading
 import uuid
 from dataclasses import dataclass
@@ -35,12 +36,36 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum()
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _fold(text: str) -> str:
     """Lower-case ``text`` without changing its length (so offsets stay valid)."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Fold case and turn every run of white space into one space (a résumé wraps its lines).
+
+    Returns:
+        The normalised text and, for each of its characters, the index of the character it came
+        from in ``text`` (plus one final entry, ``len(text)``).
+    """
+    folded = _fold(text)
+    pieces, origin, position = [], [], 0
+    for run in _SPACES.finditer(folded):
+        pieces.append(folded[position : run.start()])
+        origin.extend(range(position, run.start()))
+        pieces.append(" ")
+        origin.append(run.start())
+        position = run.end()
+    pieces.append(folded[position:])
+    origin.extend(range(position, len(folded)))
+    origin.append(len(text))
+    return "".join(pieces), origin
 
 
 class TermMatcher:
@@ -56,7 +81,7 @@ class TermMatcher:
         seen: set[str] = set()
         for term_id, words in spellings.items():
             for word in words:
-                folded = _fold(word.strip())
+                folded = _normalise(word.strip())[0]
                 if folded and folded not in seen:
                     seen.add(folded)
                     self.automaton.add_word(folded, (len(folded), term_id))
@@ -75,7 +100,7 @@ class TermMatcher:
         """
         if self.empty or not text:
             return []
-        folded = _fold(text)
+        folded, origin = _normalise(text)
         candidates = []
         for last, (length, term_id) in self.automaton.iter(folded):
             start, end = last - length + 1, last + 1
@@ -85,7 +110,7 @@ class TermMatcher:
         reach = 0
         for start, _negative_length, end, term_id in sorted(candidates):
             if start >= reach:
-                chosen.append(Match(start, end, term_id))
+                chosen.append(Match(origin[start], origin[end - 1] + 1, term_id))
                 reach = end
         return chosen
 

@@ -58,5 +58,11 @@ def test_matching_offsets_survive_characters_that_change_length():
     assert found(text) == [("Django", 10)]
 
 
+def test_names_wrapped_over_lines_are_found_with_their_original_offsets():
+    text = "We set up\ncontinuous   integration\n\tand Django"
+
+    assert found(text) == [("continuous   integration", 8), ("Django", 10)]
+
+
 def test_empty_glossary_finds_nothing():
     assert TermMatcher({}).find("Django") == []
