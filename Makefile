@@ -43,7 +43,7 @@ migrate: deps
 	$(DEV_ENV) $(MANAGE) migrate --no-input
 	$(DEV_ENV) $(MANAGE) load_default_content --if-empty
 
-demo: migrate ## Create the demo accounts (passwords are printed once)
+demo: migrate ## Create the demo accounts and a demo position (passwords are printed once)
 	$(DEV_ENV) $(MANAGE) create_demo_accounts
 
 run: demo ## Set everything up and serve http://127.0.0.1:8000 with the dev server

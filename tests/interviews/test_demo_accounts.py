@@ -58,3 +58,24 @@ def test_demo_accounts_without_groups_fails_clearly():
         _run()
 
     assert not get_user_model().objects.exists()
+
+
+def test_demo_position_is_created_once_when_the_kit_exists():
+    from interviews.models import Position
+    from tests.factories import make_kit
+
+    make_kit(2, slug="mid-screen")
+    _run()
+    _run()
+
+    position = Position.objects.get()
+    assert position.default_kit.slug == "mid-screen"
+    assert list(position.hiring_managers.values_list("email", flat=True)) == ["manager@example.com"]
+
+
+def test_no_demo_position_without_the_kit():
+    from interviews.models import Position
+
+    _run()
+
+    assert not Position.objects.exists()

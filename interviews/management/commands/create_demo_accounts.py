@@ -8,7 +8,11 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from interviews.models import Kit, Position
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
+
+DEMO_KIT = "mid-screen"
+DEMO_POSITION = "Python full-stack developer"
 
 DEMO_ACCOUNTS = (
     ("recruiter@example.com", "Riley", "Recruiter", RECRUITER),
@@ -22,8 +26,10 @@ class Command(BaseCommand):
 
     Creates recruiter@example.com, manager@example.com and admin@example.com, each in its role's
     group, with a random password printed once. Existing accounts keep their password unless
-    ``--reset-passwords`` is given. Exits non-zero (CommandError) if a role group is missing,
-    which means the migrations have not run.
+    ``--reset-passwords`` is given. If there is no position yet and the shipped mid-level kit
+    exists, also creates a demo position for it, managed by the demo hiring manager, so a
+    screening can start at once. Exits non-zero (CommandError) if a role group is missing, which
+    means the migrations have not run.
     """
 
     help = "Create one demo account per role and print their passwords once."
@@ -62,3 +68,10 @@ class Command(BaseCommand):
         self.stdout.write("Demo accounts (passwords are shown only once):")
         for line in lines:
             self.stdout.write(line)
+        kit = Kit.objects.filter(slug=DEMO_KIT).first()
+        if kit and not Position.objects.exists():
+            position = Position.objects.create(
+                title=DEMO_POSITION, level=kit.level, default_kit=kit
+            )
+            position.hiring_managers.add(User.objects.get(email="manager@example.com"))
+            self.stdout.write(f"Demo position: {position.title} ({kit.name}).")
