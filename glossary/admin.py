@@ -79,17 +79,6 @@ class TermAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug", "aliases", "meaning")
     list_select_related = ("area",)
     prepopulated_fields = {"slug": ("name",)}
-    fields = (
-        "name",
-        "slug",
-        "area",
-        "aliases",
-        "meaning",
-        "where_seen",
-        "signals",
-        "related",
-        "tags",
-    )
 
     @admin.display(description="Aliases")
     def alias_list(self, term: Term) -> str:

@@ -392,6 +392,20 @@ class Interview(models.Model):
             self.clock_started_at = now or timezone.now()
 
 
+# The question's fields copied into an interview when it starts (besides its area).
+COPIED_FIELDS = (
+    "level",
+    "minutes",
+    "prompt",
+    "probes",
+    "strong",
+    "average",
+    "weak",
+    "cues",
+    "follow_ups",
+)
+
+
 class InterviewQuestion(models.Model):
     """A question as it was asked in one interview, and the answer's rating, cues and notes.
 
@@ -429,15 +443,7 @@ class InterviewQuestion(models.Model):
             "question",
             "area_name",
             "area_order",
-            "level",
-            "minutes",
-            "prompt",
-            "probes",
-            "strong",
-            "average",
-            "weak",
-            "cues",
-            "follow_ups",
+            *COPIED_FIELDS,
             "notes_version",
             "rated_at",
             "updated_at",
@@ -465,20 +471,7 @@ class InterviewQuestion(models.Model):
             question=question,
             area_name=question.area.name,
             area_order=question.area.order,
-            **{
-                field: getattr(question, field)
-                for field in (
-                    "level",
-                    "minutes",
-                    "prompt",
-                    "probes",
-                    "strong",
-                    "average",
-                    "weak",
-                    "cues",
-                    "follow_ups",
-                )
-            },
+            **{field: getattr(question, field) for field in COPIED_FIELDS},
         )
 
     @property
