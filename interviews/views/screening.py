@@ -105,13 +105,26 @@ def start_interview(interviewer, *, candidate, position, kit, start_now=True) ->
     return interview
 
 
-def _workbench_context(interview: Interview, number: int) -> dict:
+def _next_unrated(questions: list[InterviewQuestion], number: int) -> int | None:
+    """The first unrated question after ``number`` (wrapping round), or None if all are rated."""
+    unrated = [q.number for q in questions if not q.rating]
+    return next((n for n in unrated if n > number), unrated[0] if unrated else None)
+
+
+def _workbench_context(
+    interview: Interview, number: int, questions: list[InterviewQuestion] | None = None
+) -> dict:
     """Everything the workbench template shows, in a fixed number of queries.
+
+    Args:
+        interview: the interview.
+        number: the question to show.
+        questions: the interview's questions, if already loaded.
 
     Raises:
         Http404: no question ``number`` in this interview.
     """
-    questions = list(interview.questions.all())
+    questions = list(interview.questions.all()) if questions is None else questions
     if not 1 <= number <= len(questions):
         raise Http404("No such question in this interview.")
     current = questions[number - 1]
@@ -123,7 +136,7 @@ def _workbench_context(interview: Interview, number: int) -> dict:
         "questions": questions,
         "current": current,
         "rated_total": len(questions) - len(unrated),
-        "next_unrated": next((n for n in unrated if n > number), unrated[0] if unrated else None),
+        "next_unrated": _next_unrated(questions, number),
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < len(questions) else None,
         "red_flags": red_flags,
@@ -205,9 +218,10 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         context.update(conflict=True, my_notes=data["notes"], posted_version=data["notes_version"])
         return render(request, WORKBENCH, context, status=409)
     messages.success(request, f"Saved question {number}.")
-    context = _workbench_context(interview, number)
-    target = context["next_unrated"] if "rating" in parts and data["rating"] else number
-    return redirect("interviews:question", pk=pk, number=target or number)
+    target = number
+    if "rating" in parts and data["rating"]:
+        target = _next_unrated(list(interview.questions.all()), number) or number
+    return redirect("interviews:question", pk=pk, number=target)
 
 
 def _start_if_draft(interview: Interview) -> None:
@@ -236,10 +250,10 @@ def _apply_notes(question: InterviewQuestion, data: dict) -> bool:
 def _answer_fragment(request, interview, question, parts, conflict, data) -> HttpResponse:
     """The htmx answer to a save: what changed on screen, the rail out-of-band."""
     if "rating" in parts and question.rating:
-        context = _workbench_context(interview, question.number)
-        following = context["next_unrated"]
-        if following and following != question.number:
-            context = _workbench_context(interview, following)
+        questions = list(interview.questions.all())
+        target = _next_unrated(questions, question.number) or question.number
+        context = _workbench_context(interview, target, questions)
+        if target != question.number:
             context["just_rated"] = question
         response = _render_parts(request, context, "panel", "rail")
         response["HX-Push-Url"] = reverse(

@@ -471,7 +471,7 @@ def test_htmx_rating_query_count_is_constant(client, django_assert_num_queries, 
     interview = make_interview(recruiter, kit_size=size)
     client.force_login(recruiter)
 
-    with django_assert_num_queries(16):  # includes the glossary terms, as above
+    with django_assert_num_queries(13):  # includes the glossary terms, as above
         response = client.post(
             answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
         )
