@@ -305,7 +305,8 @@ def red_flags(request: HttpRequest, pk: int) -> HttpResponse:
             + "; ".join(e for errors in form.errors.values() for e in errors),
         )
     if request.htmx:
-        context = _workbench_context(interview, number)
+        # The badge is all that changes on screen; it needs only the count.
+        context = {"flag_total": interview.red_flags.count()}
         return _render_parts(
             request, context, "flag-count", status=200 if form.is_valid() else 422, all_oob=True
         )
