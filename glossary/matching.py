@@ -7,20 +7,17 @@ its term; where matches overlap the longest wins, so "Django REST framework" is 
 
 The multi-pattern search is pyahocorasick's automaton; this module adds the word rules. One matcher
 is built per process from all terms and rebuilt when the glossary changes: saving or deleting a
-term bumps a version number in the shared cache (see ``glossary.apps``), which every process checks.
+term or an area moves ``GlossaryRevision`` in the same transaction (see ``glossary.apps``), and
+every process compares it with the revision its matcher was built at, once per request.
 """
 
 import re
 import threading
-import uuid
 from dataclasses import dataclass
 
 import ahocorasick
-from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-
-VERSION_KEY = "glossary:matcher-version"
 
 
 @dataclass(frozen=True)
@@ -129,32 +126,43 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
 # --- The shared matcher -----------------------------------------------------------------------
 
 _lock = threading.Lock()
-_built: dict[str, object] = {"version": None, "matcher": None, "terms": {}}
+_built: dict[str, object] = {"revision": None, "matcher": None, "terms": {}}
+# Per thread: whether the revision was already compared during the current request.
+_checked = threading.local()
 
 
 def glossary_changed(**kwargs: object) -> None:
-    """Signal receiver: the glossary changed, so every process rebuilds its matcher."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    """Signal receiver: a term or area changed, so move the revision (in its transaction)."""
+    from .models import GlossaryRevision
+
+    GlossaryRevision.bump()
+    _checked.done = False
+
+
+def new_request(**kwargs: object) -> None:
+    """Signal receiver (``request_started``): compare the revision again in this request."""
+    _checked.done = False
 
 
 def current() -> tuple[TermMatcher, dict[int, object]]:
     """The matcher for all terms and the terms by id, rebuilt if the glossary changed.
 
+    The revision is read from the database at most once per request (one small query); outside
+    requests (commands, tests), once per thread and again after every local change.
+
     Returns:
         ``(matcher, terms)``; ``terms`` maps a term id to its ``Term`` (with its area).
     """
-    from .models import Term
+    from .models import GlossaryRevision, Term
 
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
     with _lock:
-        if _built["version"] != version or _built["matcher"] is None:
-            terms = {t.pk: t for t in Term.objects.select_related("area").order_by("pk")}
-            spellings = {pk: [t.name, *t.aliases] for pk, t in terms.items()}
-            _built.update(version=version, matcher=TermMatcher(spellings), terms=terms)
+        if _built["matcher"] is None or not getattr(_checked, "done", False):
+            revision = GlossaryRevision.current()
+            if _built["revision"] != revision or _built["matcher"] is None:
+                terms = {t.pk: t for t in Term.objects.select_related("area").order_by("pk")}
+                spellings = {pk: [t.name, *t.aliases] for pk, t in terms.items()}
+                _built.update(revision=revision, matcher=TermMatcher(spellings), terms=terms)
+            _checked.done = True
         return _built["matcher"], _built["terms"]
 
 

@@ -1,5 +1,7 @@
 """Areas of the Python full-stack and the plain-English glossary of terms met on résumés."""
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 
@@ -68,3 +70,31 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class GlossaryRevision(models.Model):
+    """A token replaced in the same transaction as every change to a term or an area.
+
+    Each process keeps a matcher built from all terms (see ``glossary.matching``) and rebuilds
+    it when this token differs from the one it was built at. Keeping it in the database, not in
+    a cache, means a change is seen by every process exactly when it commits, with or without
+    Redis, and never before. A random token rather than a counter, so a database restored from
+    a backup (or emptied by a test) can never repeat a revision some process has seen.
+    """
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"Glossary revision {self.token}"
+
+    @classmethod
+    def current(cls) -> str:
+        """The current revision token ("" before the first change). One query."""
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+    @classmethod
+    def bump(cls) -> None:
+        """Replace the token, inside the caller's transaction (if any)."""
+        token = uuid.uuid4().hex
+        if not cls.objects.filter(pk=1).update(token=token):
+            cls.objects.update_or_create(pk=1, defaults={"token": token})

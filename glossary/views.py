@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from .http import render_page_or_partial
 from .models import Area, Term
 
 
@@ -53,10 +54,7 @@ def index(request: HttpRequest) -> HttpResponse:
         else sorted(terms, key=lambda t: t.name.casefold()),
         "total": len(terms),
     }
-    template = "glossary/index.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#results"
-    return render(request, template, context)
+    return render_page_or_partial(request, "glossary/index.html", context, "results")
 
 
 @require_GET

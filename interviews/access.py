@@ -1,23 +1,70 @@
-"""Who may see and change what: one helper per object kind; views call them first.
+"""Who may see and change what: one predicate per rule, and one getter per object kind.
 
-Each helper returns the object or raises ``Http404`` (the object does not exist, or the user has
-no business knowing it does) or ``PermissionDenied`` (the user can see it but not do this).
+Predicates (``can_…``) answer yes or no and are used by views, templates' contexts and tests
+alike. Getters (``get_…_for_…``) return the object or raise ``Http404`` (it does not exist, or
+the user has no business knowing it does) or ``PermissionDenied`` (the user can see it but not
+do this). Views call a getter first.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .models import Candidate, Interview, Position
+from .models import Candidate, Interview, InterviewSubmitted, Position
 from .roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER, has_role
 
+# --- Predicates ----------------------------------------------------------------------------------
 
-class InterviewSubmitted(Exception):
-    """Raised when a change is attempted on a submitted (read-only) interview."""
 
-    def __init__(self, interview: Interview):
-        self.interview = interview
-        super().__init__("This interview was submitted and can no longer be changed.")
+def is_screener(user) -> bool:
+    """Recruiters and Question-bank admins run screenings and manage candidates and positions."""
+    return has_role(user, RECRUITER) or has_role(user, QUESTION_BANK_ADMIN)
+
+
+def is_bank_admin(user) -> bool:
+    """Question-bank admins (and superusers) may do everything."""
+    return has_role(user, QUESTION_BANK_ADMIN)
+
+
+def manages(user, position: Position) -> bool:
+    """True when ``user`` is one of the position's hiring managers."""
+    return has_role(user, HIRING_MANAGER) and position.hiring_managers.filter(pk=user.pk).exists()
+
+
+def can_view_interview(user, interview: Interview) -> bool:
+    """Its interviewer, Question-bank admins, and the hiring managers of its position."""
+    return can_edit_interview(user, interview) or manages(user, interview.position)
+
+
+def can_edit_interview(user, interview: Interview) -> bool:
+    """Its interviewer and Question-bank admins (while it is not submitted)."""
+    return interview.interviewer_id == user.pk or is_bank_admin(user)
+
+
+def can_reopen_interview(user, interview: Interview) -> bool:
+    """The same people who may edit it: its interviewer and Question-bank admins."""
+    return can_edit_interview(user, interview)
+
+
+def can_decide(user, interview: Interview) -> bool:
+    """Hiring managers of its position, and superusers."""
+    return user.is_superuser or manages(user, interview.position)
+
+
+def can_review_position(user, position: Position) -> bool:
+    """The position's hiring managers and Question-bank admins."""
+    return is_bank_admin(user) or manages(user, position)
+
+
+def can_change_hiring_managers(user, position: Position | None) -> bool:
+    """Anyone who may create a position names its first hiring managers; after that, only
+    Question-bank admins change them (they decide who reads its scorecards)."""
+    if position is None or position.pk is None:
+        return is_screener(user)
+    return is_bank_admin(user)
+
+
+# --- Getters -------------------------------------------------------------------------------------
 
 
 def require_screener(request: HttpRequest) -> None:
@@ -26,7 +73,7 @@ def require_screener(request: HttpRequest) -> None:
     Raises:
         PermissionDenied: for anyone else.
     """
-    if not (has_role(request.user, RECRUITER) or has_role(request.user, QUESTION_BANK_ADMIN)):
+    if not is_screener(request.user):
         raise PermissionDenied("Only recruiters and Question-bank admins can do this.")
 
 
@@ -42,32 +89,25 @@ def get_position_for_editing(request: HttpRequest, pk: int) -> Position:
     return get_object_or_404(Position, pk=pk)
 
 
-def _interview(pk: int) -> Interview:
-    return get_object_or_404(
-        Interview.objects.select_related("candidate", "position", "interviewer"), pk=pk
-    )
-
-
 def get_interview_for_viewing(request: HttpRequest, pk: int) -> Interview:
     """Return the interview for its interviewer, an admin, or a hiring manager of its position.
 
     Raises:
         Http404: for anyone else, and for an unknown ``pk``.
     """
-    interview = _interview(pk)
-    user = request.user
-    if interview.interviewer_id == user.pk or has_role(user, QUESTION_BANK_ADMIN):
-        return interview
-    if (
-        has_role(user, HIRING_MANAGER)
-        and interview.position.hiring_managers.filter(pk=user.pk).exists()
-    ):
-        return interview
-    raise Http404("No interview found.")
+    interview = get_object_or_404(
+        Interview.objects.select_related("candidate", "position", "interviewer"), pk=pk
+    )
+    if not can_view_interview(request.user, interview):
+        raise Http404("No interview found.")
+    return interview
 
 
 def get_interview_for_editing(request: HttpRequest, pk: int) -> Interview:
     """Return an in-progress interview for its interviewer (or a Question-bank admin) to change.
+
+    The check of "submitted" here is for showing the right page; the change itself checks
+    again under the row lock (see ``Interview``'s operations).
 
     Raises:
         Http404: unknown ``pk``, or a user who may not even see the interview.
@@ -75,9 +115,7 @@ def get_interview_for_editing(request: HttpRequest, pk: int) -> Interview:
         InterviewSubmitted: the interview is submitted and so read-only.
     """
     interview = get_interview_for_viewing(request, pk)
-    if not (
-        interview.interviewer_id == request.user.pk or has_role(request.user, QUESTION_BANK_ADMIN)
-    ):
+    if not can_edit_interview(request.user, interview):
         raise PermissionDenied("Only the interviewer can change this interview.")
     if interview.is_submitted:
         raise InterviewSubmitted(interview)
@@ -94,7 +132,7 @@ def get_interview_for_deciding(request: HttpRequest, pk: int) -> Interview:
     interview = get_interview_for_viewing(request, pk)
     if not interview.is_submitted:
         raise Http404("Only submitted interviews can be decided on.")
-    if not (request.user.is_superuser or manages(request.user, interview.position)):
+    if not can_decide(request.user, interview):
         raise PermissionDenied("Only a hiring manager of this position can decide.")
     return interview
 
@@ -109,16 +147,9 @@ def get_interview_for_reopening(request: HttpRequest, pk: int) -> Interview:
     interview = get_interview_for_viewing(request, pk)
     if not interview.is_submitted:
         raise Http404("Only a submitted interview can be reopened.")
-    if not (
-        interview.interviewer_id == request.user.pk or has_role(request.user, QUESTION_BANK_ADMIN)
-    ):
+    if not can_reopen_interview(request.user, interview):
         raise PermissionDenied("Only the interviewer or a Question-bank admin can reopen it.")
     return interview
-
-
-def manages(user, position: Position) -> bool:
-    """True when ``user`` is one of the position's hiring managers."""
-    return has_role(user, HIRING_MANAGER) and position.hiring_managers.filter(pk=user.pk).exists()
 
 
 def get_position_for_review(request: HttpRequest, pk: int) -> Position:
@@ -129,7 +160,7 @@ def get_position_for_review(request: HttpRequest, pk: int) -> Position:
         PermissionDenied: anyone else signed in (recruiters see their own scorecards instead).
     """
     position = get_object_or_404(Position, pk=pk)
-    if has_role(request.user, QUESTION_BANK_ADMIN) or manages(request.user, position):
+    if can_review_position(request.user, position):
         return position
     if has_role(request.user, HIRING_MANAGER):
         raise Http404("No position found.")

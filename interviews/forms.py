@@ -86,8 +86,17 @@ class PositionForm(forms.ModelForm):
             "is_open": "Closed positions keep their scorecards but take no new screenings.",
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, with_managers: bool = True, **kwargs: object) -> None:
+        """``with_managers``: offer the hiring managers (False leaves them as they are)."""
         super().__init__(*args, **kwargs)
+        if not with_managers:
+            del self.fields["hiring_managers"]
+            self.managers_note = (
+                "Only a Question-bank admin can change an existing position's hiring managers: "
+                "they decide who reads its scorecards."
+            )
+            return
+        self.managers_note = ""
         self.fields["hiring_managers"].queryset = (
             get_user_model()
             .objects.filter(groups__name=HIRING_MANAGER, is_active=True)
@@ -122,6 +131,19 @@ class InterviewStartForm(forms.Form):
         return data
 
 
+QUESTION_NUMBER = {
+    "min_value": 1,
+    "max_value": 999,
+    "error_messages": {
+        "invalid": "The question number is not valid.",
+        "min_value": "The question number is not valid.",
+        "max_value": "The question number is not valid.",
+        "required": "The question number is missing.",
+    },
+}
+MAX_CUES = 50  # more than any question has; the interview checks the question's own count
+
+
 class AnswerForm(forms.Form):
     """What the interviewer records for one question. ``parts`` names the fields being saved:
     a rating click sends only the rating, a typed note only the notes and their version, and the
@@ -131,16 +153,14 @@ class AnswerForm(forms.Form):
 
     parts = forms.MultipleChoiceField(choices=[(p, p) for p in PARTS], required=False)
     rating = forms.ChoiceField(choices=[("", "None"), *Rating.choices], required=False)
-    cues = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    cues = forms.TypedMultipleChoiceField(
+        coerce=int, required=False, choices=[(str(i), str(i)) for i in range(MAX_CUES)]
+    )
     notes = forms.CharField(
         max_length=NOTES_MAX_LENGTH, required=False, strip=False, widget=forms.Textarea
     )
-    notes_version = forms.IntegerField(min_value=0, required=False)
+    notes_version = forms.IntegerField(min_value=0, max_value=2**31 - 1, required=False)
     overwrite = forms.BooleanField(required=False)
-
-    def __init__(self, *args: object, cue_count: int, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["cues"].choices = [(str(i), str(i)) for i in range(cue_count)]
 
     def clean(self) -> dict:
         """Work out which parts are being saved; the notes need the version they were based on.
@@ -155,9 +175,35 @@ class AnswerForm(forms.Form):
             self.add_error("notes_version", "Missing the version of the notes being edited.")
         return data
 
+    def changes(self) -> dict:
+        """The keyword arguments for ``Interview.record_answer`` (after ``is_valid``)."""
+        data, parts = self.cleaned_data, set(self.cleaned_data["parts"])
+        return {
+            "rating": data["rating"] if "rating" in parts else None,
+            "cues": data["cues"] if "cues" in parts else None,
+            "notes": data["notes"] if "notes" in parts else None,
+            "notes_version": data.get("notes_version"),
+            "overwrite": data["overwrite"],
+        }
+
+
+class ClockForm(forms.Form):
+    """Pause or resume the clock; ``number`` is the question to come back to."""
+
+    action = forms.ChoiceField(
+        choices=[("pause", "Pause"), ("resume", "Resume")],
+        error_messages={
+            "invalid_choice": "Choose pause or resume.",
+            "required": "Choose pause or resume.",
+        },
+    )
+    number = forms.IntegerField(required=False, **QUESTION_NUMBER)
+
 
 class RedFlagsForm(forms.Form):
     """Which red flags are ticked, with an optional note each (the whole set at once)."""
+
+    number = forms.IntegerField(required=False, **QUESTION_NUMBER)
 
     def __init__(self, *args: object, red_flags: list[RedFlag], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -230,6 +276,10 @@ class ReopenForm(forms.Form):
     )
 
 
+RESUME_TOO_LONG_PASTED = (
+    "The résumé is too long: paste at most 200,000 characters (the part that matters), "
+    "or choose its file."
+)
 BUDGETS = [(20, "20 minutes"), (30, "30 minutes"), (40, "40 minutes"), (60, "60 minutes")]
 
 
@@ -240,6 +290,7 @@ class DecoderForm(forms.Form):
         label="Paste the résumé",
         required=False,
         max_length=200_000,
+        error_messages={"max_length": RESUME_TOO_LONG_PASTED},
         strip=True,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
@@ -267,6 +318,13 @@ class DecoderForm(forms.Form):
         return data
 
 
+MAX_RESUME_CHARS = 200_000
+RESUME_TOO_LONG = (
+    "The résumé is too long: the decoder takes at most 200,000 characters. "
+    "Paste the part that matters."
+)
+
+
 class StartFromResumeForm(forms.Form):
     """Start a screening with questions suggested from a résumé, for a new or existing candidate."""
 
@@ -285,7 +343,11 @@ class StartFromResumeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one question."},
     )
-    resume_text = forms.CharField(max_length=200_000, widget=forms.HiddenInput)
+    resume_text = forms.CharField(
+        max_length=MAX_RESUME_CHARS,
+        widget=forms.HiddenInput,
+        error_messages={"max_length": RESUME_TOO_LONG},
+    )
 
     def clean(self) -> dict:
         """A candidate is either chosen or named."""
@@ -293,3 +355,9 @@ class StartFromResumeForm(forms.Form):
         if not data.get("candidate") and not data.get("name", "").strip():
             self.add_error("name", "Choose a candidate or give the new candidate's name.")
         return data
+
+    def ordered_questions(self) -> list[Question]:
+        """The chosen questions (with their areas) in the order they were listed on the page."""
+        order = {pk: index for index, pk in enumerate(self.data.getlist("questions"))}
+        chosen = self.cleaned_data["questions"].select_related("area")
+        return sorted(chosen, key=lambda question: order.get(str(question.pk), len(order)))

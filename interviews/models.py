@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -194,6 +194,9 @@ class Position(models.Model):
     is_open = models.BooleanField("open", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Who manages a position decides who reads its scorecards, so every change is kept.
+    history = HistoricalRecords(m2m_fields=[hiring_managers], excluded_fields=["created_at"])
+
     class Meta:
         ordering = ["-is_open", "title"]
         constraints = [
@@ -269,8 +272,30 @@ class Rating(models.TextChoices):
     SKIPPED = "skipped", "Skipped"
 
 
+class InterviewSubmitted(Exception):
+    """A change was attempted on a submitted (read-only) interview."""
+
+    def __init__(self, interview: "Interview"):
+        self.interview = interview
+        super().__init__("This interview was submitted and can no longer be changed.")
+
+
+class InterviewNotSubmitted(Exception):
+    """A decision or a reopening was attempted on an interview that is not submitted (any more)."""
+
+    def __init__(self, interview: "Interview"):
+        self.interview = interview
+        super().__init__(
+            "This interview is not submitted (it may have been reopened): reload the page."
+        )
+
+
+class InvalidAnswer(ValueError):
+    """An answer does not fit its question (a cue index the question does not have)."""
+
+
 class InterviewQuerySet(models.QuerySet):
-    """Reusable queries over interviews."""
+    """Reusable queries over interviews, and starting one."""
 
     def conducted_by(self, user) -> "InterviewQuerySet":
         """Interviews ``user`` runs as the interviewer."""
@@ -291,6 +316,57 @@ class InterviewQuerySet(models.QuerySet):
             answered_total=models.Count("questions", filter=~Q(questions__rating="")),
         )
 
+    def start(
+        self,
+        *,
+        interviewer,
+        candidate: Candidate,
+        position: Position,
+        questions: "list[Question]",
+        kit: "Kit | None" = None,
+        kit_name: str = "",
+        budget_minutes: int | None = None,
+        start_now: bool = True,
+    ) -> "Interview":
+        """Create an interview with copies of ``questions``, in one transaction.
+
+        Args:
+            interviewer: the user who runs it.
+            candidate, position: who it is of and for.
+            questions: bank questions (with ``area`` loaded), in the order they will be asked.
+            kit: the kit they come from, if any.
+            kit_name: shown as the interview's kit (default: the kit's name).
+            budget_minutes: the time budget (default: the kit's).
+            start_now: start it (in progress, clock running); otherwise it is prepared (draft).
+
+        Returns:
+            The saved interview.
+
+        Raises:
+            ValueError: no questions, or neither a kit nor a name and budget.
+        """
+        if not questions:
+            raise ValueError("An interview needs at least one question.")
+        if kit is None and not (kit_name and budget_minutes):
+            raise ValueError("Give a kit, or a kit name and a budget.")
+        with transaction.atomic():
+            interview = self.model(
+                candidate=candidate,
+                position=position,
+                interviewer=interviewer,
+                kit=kit,
+                kit_name=kit_name or kit.name,
+                budget_minutes=budget_minutes or kit.minutes,
+            )
+            if start_now:
+                interview._begin(timezone.now())
+            interview.save()
+            InterviewQuestion.objects.bulk_create(
+                InterviewQuestion.copy_of(question, interview, number)
+                for number, question in enumerate(questions, start=1)
+            )
+        return interview
+
 
 class Interview(models.Model):
     """One screening of one candidate for one position by one interviewer, run from a kit.
@@ -298,6 +374,10 @@ class Interview(models.Model):
     The kit's questions are copied into :class:`InterviewQuestion` rows when it starts. The
     clock is kept here: ``elapsed_seconds`` accumulated while paused, plus the time since
     ``clock_started_at`` while it runs.
+
+    Every change (rate, tick cues, notes, red flags, clock, submit, reopen, decide) is a method
+    below that runs in one transaction holding this interview's row lock and checks the state
+    again inside it, so two requests can never interleave their reads and writes.
     """
 
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="interviews")
@@ -359,14 +439,6 @@ class Interview(models.Model):
         """True while prepared but not started: no clock yet."""
         return self.status == Status.DRAFT
 
-    def start(self, now: datetime | None = None) -> None:
-        """Begin a prepared interview: it is in progress and its clock runs (not saved)."""
-        if self.status == Status.DRAFT:
-            now = now or timezone.now()
-            self.status = Status.IN_PROGRESS
-            self.started_at = now
-            self.resume_clock(now)
-
     @property
     def clock_running(self) -> bool:
         """True while the interview clock runs."""
@@ -380,16 +452,204 @@ class Interview(models.Model):
             running = max(0, int((now - self.clock_started_at).total_seconds()))
         return self.elapsed_seconds + running
 
-    def pause_clock(self, now: datetime | None = None) -> None:
-        """Stop the clock, keeping the time so far (not saved: call ``save``)."""
+    # --- In-memory steps (not saved; the operations below call them under the lock) ----------
+
+    def _begin(self, now: datetime) -> None:
+        """A prepared interview becomes in progress with its clock running."""
+        if self.status == Status.DRAFT:
+            self.status = Status.IN_PROGRESS
+            self.started_at = now
+            self._run_clock(now)
+
+    def _stop_clock(self, now: datetime) -> None:
         if self.clock_started_at is not None:
             self.elapsed_seconds = self.elapsed(now)
             self.clock_started_at = None
 
-    def resume_clock(self, now: datetime | None = None) -> None:
-        """Start the clock again if it is stopped (not saved: call ``save``)."""
+    def _run_clock(self, now: datetime) -> None:
         if self.clock_started_at is None:
-            self.clock_started_at = now or timezone.now()
+            self.clock_started_at = now
+
+    def _lock(self, *, editable: bool = True) -> None:
+        """Lock this interview's row until the transaction ends and reload it onto ``self``.
+
+        Call inside ``transaction.atomic()``. On SQLite, whose transactions here take the write
+        lock when they begin (``transaction_mode = IMMEDIATE``), the transaction itself is the lock.
+
+        Raises:
+            InterviewSubmitted: ``editable`` and the interview is submitted.
+        """
+        fresh = type(self).objects.select_for_update().get(pk=self.pk)
+        for field in self._meta.concrete_fields:
+            setattr(self, field.attname, getattr(fresh, field.attname))
+        if editable and self.is_submitted:
+            raise InterviewSubmitted(self)
+
+    def _save_start(self, now: datetime) -> None:
+        """The first thing recorded in a prepared interview starts it (and its clock)."""
+        if self.is_draft:
+            self._begin(now)
+            self.save(update_fields=["status", "started_at", "clock_started_at"])
+
+    # --- Operations: one transaction each, under the row lock -------------------------------
+
+    def record_answer(
+        self,
+        number: int,
+        *,
+        rating: str | None = None,
+        cues: list[int] | None = None,
+        notes: str | None = None,
+        notes_version: int | None = None,
+        overwrite: bool = False,
+    ) -> "tuple[InterviewQuestion, bool]":
+        """Save what was heard for question ``number``; None leaves a part as it is.
+
+        Args:
+            number: the question's number in this interview.
+            rating: a ``Rating`` value, or "" to clear it.
+            cues: the indexes (into the question's cues) heard, replacing the ticked ones.
+            notes: the notes; saved only if ``notes_version`` is the version they were based on,
+                or ``overwrite`` is set (the interviewer chose to keep theirs).
+            notes_version: the version of the notes the browser edited.
+            overwrite: save ``notes`` even over newer notes from elsewhere.
+
+        Returns:
+            ``(question, conflict)``: the saved question, and True when the notes were newer
+            elsewhere and so not saved.
+
+        Raises:
+            InterviewSubmitted: the interview is submitted.
+            InterviewQuestion.DoesNotExist: no question ``number``.
+            InvalidAnswer: a cue index the question does not have.
+        """
+        with transaction.atomic():
+            self._lock()
+            question = self.questions.get(number=number)
+            if cues is not None and any(not 0 <= cue < len(question.cues) for cue in cues):
+                raise InvalidAnswer("A ticked cue is not one of the cues of this question.")
+            now = timezone.now()
+            self._save_start(now)
+            conflict = notes is not None and question._apply_notes(notes, notes_version, overwrite)
+            if cues is not None:
+                question.cues_heard = sorted(set(cues))
+            if rating is not None:
+                question.rating = rating
+                question.rated_at = now if rating else None
+            # History starts at the first submission; autosaves during the call are not decisions.
+            # (django-simple-history skips when the attribute merely exists, so set it only then.)
+            if self.submitted_at is None:
+                question.skip_history_when_saving = True
+            question.save()
+        return question, conflict
+
+    def set_red_flags(self, chosen: "dict[RedFlag, str]") -> int:
+        """Make ``chosen`` (flag to note) the interview's ticked red flags.
+
+        Returns:
+            How many red flags are ticked now.
+
+        Raises:
+            InterviewSubmitted: the interview is submitted.
+        """
+        with transaction.atomic():
+            self._lock()
+            self._save_start(timezone.now())
+            self.red_flags.exclude(red_flag__in=chosen).delete()
+            for flag, note in chosen.items():
+                InterviewRedFlag.objects.update_or_create(
+                    interview=self, red_flag=flag, defaults={"name": flag.name, "note": note}
+                )
+        return len(chosen)
+
+    def pause(self) -> None:
+        """Stop the clock, keeping the time so far.
+
+        Raises:
+            InterviewSubmitted: the interview is submitted.
+        """
+        with transaction.atomic():
+            self._lock()
+            self._stop_clock(timezone.now())
+            self.save(update_fields=["elapsed_seconds", "clock_started_at"])
+
+    def resume(self) -> None:
+        """Start the clock again; a prepared interview starts with it.
+
+        Raises:
+            InterviewSubmitted: the interview is submitted.
+        """
+        with transaction.atomic():
+            self._lock()
+            now = timezone.now()
+            self._begin(now)
+            self._run_clock(now)
+            self.save(update_fields=["status", "started_at", "clock_started_at"])
+
+    def submit(self, *, recommendation: str, summary: str, by) -> None:
+        """Record the recommendation and summary and make the interview read-only.
+
+        The first submission also records the answers as submitted, so later changes (after
+        a reopening) show in the scorecard's history against them.
+
+        Args:
+            recommendation: a ``Recommendation`` value.
+            summary: the interviewer's summary (not empty).
+            by: the user submitting.
+
+        Raises:
+            InterviewSubmitted: it was submitted already (by another tab, say).
+        """
+        with transaction.atomic():
+            self._lock()
+            now = timezone.now()
+            first_submission = self.submitted_at is None
+            self._stop_clock(now)
+            self.recommendation, self.summary = recommendation, summary
+            self.status, self.submitted_at = Status.SUBMITTED, now
+            self._history_user = by
+            self.save()
+            if first_submission:
+                InterviewQuestion.history.bulk_history_create(
+                    list(self.questions.all()),
+                    update=True,
+                    default_user=by,
+                    default_change_reason="Submitted",
+                )
+
+    def reopen(self, *, reason: str, by) -> None:
+        """Make a submitted interview editable again, recording who did it and why.
+
+        Raises:
+            InterviewNotSubmitted: it is not submitted (reopened already, say).
+        """
+        with transaction.atomic():
+            self._lock(editable=False)
+            if not self.is_submitted:
+                raise InterviewNotSubmitted(self)
+            self.status = Status.IN_PROGRESS
+            self._history_user = by
+            self._change_reason = reason
+            self.save()
+
+    def decide(self, *, outcome: str, note: str, by) -> "Decision":
+        """Record or change the hiring manager's decision (kept in history).
+
+        Returns:
+            The saved decision.
+
+        Raises:
+            InterviewNotSubmitted: the interview is not submitted (reopened meanwhile).
+        """
+        with transaction.atomic():
+            self._lock(editable=False)
+            if not self.is_submitted:
+                raise InterviewNotSubmitted(self)
+            decision = Decision.objects.filter(interview=self).first() or Decision(interview=self)
+            decision.outcome, decision.note, decision.decided_by = outcome, note, by
+            decision._history_user = by
+            decision.save()
+        return decision
 
 
 # The question's fields copied into an interview when it starts (besides its area).
@@ -473,6 +733,20 @@ class InterviewQuestion(models.Model):
             area_order=question.area.order,
             **{field: getattr(question, field) for field in COPIED_FIELDS},
         )
+
+    def _apply_notes(self, notes: str, version: int | None, overwrite: bool) -> bool:
+        """Put ``notes`` on the question unless that would overwrite newer notes (not saved).
+
+        Returns:
+            True when the notes conflict: saved elsewhere since ``version`` and not ``overwrite``.
+        """
+        if notes == self.notes:
+            return False
+        if version != self.notes_version and not overwrite:
+            return True
+        self.notes = notes
+        self.notes_version += 1
+        return False
 
     @property
     def suggested_rating(self) -> str:

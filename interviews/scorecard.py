@@ -182,3 +182,19 @@ def changes(interview: Interview) -> list[Change]:
         decision_changes,
     )
     return sorted(found, key=lambda c: c.when, reverse=True)
+
+
+def record_context(interview: Interview) -> dict:
+    """The interview's questions, its count of each rating and its red flags (two queries).
+
+    Returns:
+        A template context with ``interview``, ``questions``, ``counts`` (rating to how many)
+        and ``red_flags``.
+    """
+    questions = list(interview.questions.all())
+    return {
+        "interview": interview,
+        "questions": questions,
+        "counts": {r: sum(q.rating == r for q in questions) for r in Rating.values},
+        "red_flags": list(interview.red_flags.all()),
+    }

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 PASSWORD = "correct-horse-battery-staple"
+HTMX = {"HX-Request": "true"}  # the header htmx sends with every request it makes
 _sequence = itertools.count(1)
 
 
@@ -145,17 +146,22 @@ def make_candidate(name: str = "Jordan Example", **fields):
     return Candidate.objects.create(name=name, email=email, **fields)
 
 
-def make_interview(interviewer=None, *, kit_size: int = 3, position=None, candidate=None):
-    """An in-progress interview started the way the app starts one."""
+def make_interview(
+    interviewer=None, *, kit_size: int = 3, position=None, candidate=None, start_now=True
+):
+    """An interview started the way the app starts one (prepared if not ``start_now``)."""
+    from interviews.models import Interview
     from interviews.roles import RECRUITER
-    from interviews.views.screening import start_interview
 
     position = position or make_position(make_kit(kit_size))
-    return start_interview(
-        interviewer or make_user(RECRUITER),
+    kit = position.default_kit
+    return Interview.objects.start(
+        interviewer=interviewer or make_user(RECRUITER),
         candidate=candidate or make_candidate(),
         position=position,
-        kit=position.default_kit,
+        kit=kit,
+        questions=[kq.question for kq in kit.kit_questions.select_related("question__area")],
+        start_now=start_now,
     )
 
 
@@ -165,8 +171,6 @@ def submit(interview, ratings=(), *, recommendation: str = "advance", notes=(), 
     ``notes`` go on the questions in order. ``when`` is the submission time (default: now).
     Returns the interview.
     """
-    from django.utils import timezone
-
     from interviews.models import InterviewQuestion
 
     questions = list(interview.questions.order_by("number"))
@@ -175,12 +179,12 @@ def submit(interview, ratings=(), *, recommendation: str = "advance", notes=(), 
     for question, note in zip(questions, notes, strict=False):
         question.notes = note
     InterviewQuestion.objects.bulk_update(questions, ["rating", "notes"])
-    interview.start()
-    interview.pause_clock()
-    interview.recommendation = recommendation
-    interview.summary = f"Summary of {interview.candidate.name}."
-    interview.status = "submitted"
-    interview.submitted_at = when or timezone.now()
-    interview.save()
-    InterviewQuestion.history.bulk_history_create(questions, update=True)
+    interview.submit(
+        recommendation=recommendation,
+        summary=f"Summary of {interview.candidate.name}.",
+        by=interview.interviewer,
+    )
+    if when is not None:
+        type(interview).objects.filter(pk=interview.pk).update(submitted_at=when)
+        interview.submitted_at = when
     return interview

@@ -18,3 +18,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, like production: the in-memory test database locks whole tables without waiting,
     # so the browser tests' overlapping saves (a note and a rating) would fail there only.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+
+# One process: an in-memory cache, emptied around every test (see conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

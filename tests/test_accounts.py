@@ -117,3 +117,75 @@ def test_sign_out_ends_the_session(client):
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
     assert client.get("/").status_code == 302
+
+
+def test_login_limit_holds_across_host_ports_and_spellings_of_the_email(client):
+    make_user(RECRUITER, email="ana@example.com")
+    spellings = ["ana@example.com", "ANA@example.com", " Ana@Example.COM ", "ana@EXAMPLE.com"]
+    for attempt in range(5):
+        client.post(
+            LOGIN,
+            {"login": spellings[attempt % 4], "password": "wrong"},
+            HTTP_HOST=f"localhost:{8000 + attempt}",
+        )
+
+    response = client.post(
+        LOGIN, {"login": "ana@example.com", "password": PASSWORD}, HTTP_HOST="localhost:9999"
+    )
+
+    assert "Too many failed login attempts. Try again later." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_limit_per_address_uses_the_client_behind_the_trusted_proxy(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for n in range(10):
+        make_user(RECRUITER, email=f"person{n}@example.com")
+        client.post(
+            LOGIN,
+            {"login": f"person{n}@example.com", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
+    make_user(RECRUITER, email="ana@example.com")
+
+    blocked = client.post(
+        LOGIN,
+        {"login": "ana@example.com", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    other = client.post(
+        LOGIN,
+        {"login": "ana@example.com", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+
+    assert "Too many failed login attempts" in blocked.content.decode()
+    assert other.status_code == 302
+
+
+def test_trusted_proxy_count_comes_from_the_environment():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)",
+        ],
+        cwd=root,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "project.settings",
+            "DJANGO_DEBUG": "1",
+            "DJANGO_TRUSTED_PROXY_COUNT": "2",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.stdout.strip() == "2", result.stderr

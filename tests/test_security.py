@@ -95,3 +95,35 @@ def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off." in result.stderr
+
+
+def test_permissions_policy_turns_off_what_the_app_does_not_use(client):
+    response = client.get("/accounts/login/")
+
+    policy = dict(item.strip().split("=", 1) for item in response["Permissions-Policy"].split(","))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
+        assert policy[feature] == "()", feature
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/bank/", "/candidates/", "/glossary/", "/interviews/{pk}/q/1/", "/positions/{position}/"],
+)
+def test_urls_that_answer_a_fragment_or_a_page_vary_on_hx_request(client, url):
+    from interviews.roles import HIRING_MANAGER
+    from tests.factories import make_interview, make_position
+
+    admin = make_user(RECRUITER)
+    manager = make_user(HIRING_MANAGER)
+    position = make_position(managers=[manager])
+    interview = make_interview(admin, position=position)
+    client.force_login(manager if "positions" in url else admin)
+    url = url.format(pk=interview.pk, position=position.pk)
+
+    page = client.get(url)
+    fragment = client.get(url, headers={"HX-Request": "true"})
+
+    for response in (page, fragment):
+        assert response.status_code == 200
+        assert "HX-Request" in response["Vary"]
+    assert len(fragment.content) < len(page.content)

@@ -9,7 +9,7 @@ from glossary.decoding import DecodedResume, decode
 
 from ..access import require_screener
 from ..forms import DecoderForm, StartFromResumeForm
-from ..models import Candidate, Interview, InterviewQuestion, Question
+from ..models import Candidate, Interview, Question
 
 DECODER = "interviews/decoder.html"
 TAILORED_KIT_NAME = "Tailored from the résumé"
@@ -83,39 +83,43 @@ def start_from_resume(request: HttpRequest) -> HttpResponse:
     require_screener(request)
     form = StartFromResumeForm(request.POST)
     if not form.is_valid():
-        decoded = decode(request.POST.get("resume_text", ""))
-        budget = form.cleaned_data.get("budget") or 30
-        posted = list(
-            form.fields["questions"].queryset.filter(pk__in=request.POST.getlist("questions"))
-        )
-        context = {
-            "form": DecoderForm(initial={"text": decoded.text, "budget": budget}),
-            "decoded": decoded,
-            "suggested": posted or suggest(decoded, budget),
-            "budget": budget,
-            "start_form": form,
-        }
-        return render(request, DECODER, context, status=422)
+        return _start_invalid(request, form)
     data = form.cleaned_data
-    order = [int(pk) for pk in request.POST.getlist("questions")]
-    questions = sorted(data["questions"].select_related("area"), key=lambda q: order.index(q.pk))
     with transaction.atomic():
         candidate = data["candidate"] or Candidate(
             name=data["name"].strip(), email=data["email"], created_by=request.user
         )
         candidate.resume_text = data["resume_text"]
         candidate.save()
-        interview = Interview(
+        interview = Interview.objects.start(
+            interviewer=request.user,
             candidate=candidate,
             position=data["position"],
-            interviewer=request.user,
+            questions=form.ordered_questions(),
             kit_name=TAILORED_KIT_NAME,
             budget_minutes=data["budget"],
         )
-        interview.start()
-        interview.save()
-        InterviewQuestion.objects.bulk_create(
-            InterviewQuestion.copy_of(question, interview, number)
-            for number, question in enumerate(questions, start=1)
-        )
     return redirect(interview.get_absolute_url())
+
+
+def _start_invalid(request: HttpRequest, form: StartFromResumeForm) -> HttpResponse:
+    """Show the decoder again with the start form's errors; only text within the limit is used."""
+    budget = form.cleaned_data.get("budget") or 30
+    text = form.cleaned_data.get("resume_text")
+    if not text:
+        # No usable résumé (missing or over the limit): nothing to decode, say why.
+        context = {
+            "form": DecoderForm(initial={"budget": budget}),
+            "start_errors": form.errors.get("resume_text"),
+        }
+        return render(request, DECODER, context, status=422)
+    decoded = decode(text)
+    posted = list(form.cleaned_data.get("questions") or [])
+    context = {
+        "form": DecoderForm(initial={"text": decoded.text, "budget": budget}),
+        "decoded": decoded,
+        "suggested": posted or suggest(decoded, budget),
+        "budget": budget,
+        "start_form": form,
+    }
+    return render(request, DECODER, context, status=422)

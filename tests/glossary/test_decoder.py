@@ -6,8 +6,6 @@ from django.core.management import call_command
 
 from glossary.decoding import decode
 from interviews.models import Candidate, Interview, Kit, Position
-from interviews.roles import RECRUITER
-from tests.factories import make_user
 from tests.glossary.resume_files import make_docx, make_json_resume, make_pdf
 
 pytestmark = pytest.mark.django_db
@@ -37,12 +35,6 @@ EXPECTED = {
 @pytest.fixture(autouse=True)
 def glossary(db):
     call_command("load_default_content", stdout=None)
-
-
-@pytest.fixture
-def signed_in(client):
-    client.force_login(make_user(RECRUITER))
-    return client
 
 
 def slugs(text: str) -> set[str]:

@@ -4,16 +4,9 @@ import pytest
 
 from glossary.models import Term
 from glossary.views import rank
-from interviews.roles import RECRUITER
-from tests.factories import make_area, make_question, make_term, make_user
+from tests.factories import make_area, make_question, make_term
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed_in(client):
-    client.force_login(make_user(RECRUITER))
-    return client
 
 
 @pytest.fixture

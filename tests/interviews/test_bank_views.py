@@ -2,16 +2,10 @@
 
 import pytest
 
-from interviews.roles import HIRING_MANAGER, RECRUITER
+from interviews.roles import HIRING_MANAGER
 from tests.factories import make_area, make_question, make_term, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed_in(client):
-    client.force_login(make_user(RECRUITER))
-    return client
 
 
 def test_bank_anonymous_redirects_to_sign_in(client):

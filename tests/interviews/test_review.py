@@ -9,6 +9,7 @@ from interviews.models import Decision, InterviewQuestion, InterviewRedFlag, Red
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
 from interviews.scorecard import area_scores, score
 from tests.factories import (
+    HTMX,
     make_candidate,
     make_interview,
     make_kit,
@@ -18,17 +19,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def manager():
-    return make_user(HIRING_MANAGER, email="max@example.com", first_name="Max")
-
-
-@pytest.fixture
-def recruiter():
-    return make_user(RECRUITER, email="rita@example.com", first_name="Rita")
 
 
 @pytest.fixture
@@ -431,5 +421,39 @@ def test_scorecard_query_count_is_constant(client, recruiter, django_assert_num_
     interview = submit(make_interview(recruiter, kit_size=size), ["strong"] * size)
     client.force_login(recruiter)
 
-    with django_assert_num_queries(11):  # includes the glossary terms for marking the prompts
+    with django_assert_num_queries(12):  # with the glossary revision and terms, for marking
         client.get(f"/interviews/{interview.pk}/scorecard/")
+
+
+@pytest.mark.parametrize(
+    "dangerous",
+    ['=HYPERLINK("http://evil.example","Click")', "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rCR"],
+)
+def test_csv_cells_that_start_a_formula_are_neutralised(
+    client, recruiter, position, manager, dangerous
+):
+    interview = hand_built(recruiter, position, name=dangerous)
+    InterviewQuestion.objects.filter(interview=interview, number=1).update(notes=dangerous)
+    Decision.objects.create(interview=interview, outcome="hold", note=dangerous, decided_by=manager)
+    client.force_login(manager)
+
+    review = read_csv(client.get(f"/positions/{position.pk}/review.csv"))
+    client.force_login(recruiter)
+    scorecard = read_csv(client.get(f"/interviews/{interview.pk}/scorecard.csv"))
+
+    assert review[1][0] == "'" + dangerous
+    assert review[1][9] == "'" + dangerous
+    assert scorecard[1][6] == "'" + dangerous
+    for row in review[1:] + scorecard[1:]:
+        for cell in row:
+            assert not cell or cell[0] not in "=+-@\t\r", cell
+
+
+def test_csv_keeps_ordinary_negative_looking_text_readable(client, recruiter, position, manager):
+    interview = hand_built(recruiter, position, name="Ana-Maria Souza")
+    client.force_login(manager)
+
+    review = read_csv(client.get(f"/positions/{position.pk}/review.csv"))
+
+    assert review[1][0] == "Ana-Maria Souza"
+    assert interview.candidate.name == "Ana-Maria Souza"

@@ -6,6 +6,7 @@ from django.urls import reverse
 from interviews.models import Interview, InterviewQuestion, InterviewRedFlag, Question, RedFlag
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
 from tests.factories import (
+    HTMX,
     make_candidate,
     make_interview,
     make_kit,
@@ -14,23 +15,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def recruiter():
-    return make_user(RECRUITER, email="rita@example.com")
-
-
-@pytest.fixture
-def interview(recruiter):
-    return make_interview(recruiter, kit_size=3)
-
-
-@pytest.fixture
-def as_recruiter(client, recruiter):
-    client.force_login(recruiter)
-    return client
 
 
 def answer_url(interview, number):
@@ -44,11 +28,11 @@ def asked(interview, number) -> InterviewQuestion:
 # --- Starting ---------------------------------------------------------------------------------
 
 
-def test_start_copies_the_kit_questions_and_starts_the_clock(as_recruiter, recruiter):
+def test_start_copies_the_kit_questions_and_starts_the_clock(signed_in, recruiter):
     position = make_position(make_kit(3))
     candidate = make_candidate()
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         "/interviews/new/", {"candidate": candidate.pk, "position": position.pk, "kit": ""}
     )
 
@@ -68,12 +52,12 @@ def test_start_copies_the_kit_questions_and_starts_the_clock(as_recruiter, recru
     assert copies == originals
 
 
-def test_start_without_a_kit_for_the_position_asks_for_one(as_recruiter):
+def test_start_without_a_kit_for_the_position_asks_for_one(signed_in):
     position = make_position()
     position.default_kit = None
     position.save()
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         "/interviews/new/", {"candidate": make_candidate().pk, "position": position.pk}
     )
 
@@ -98,18 +82,18 @@ def test_bank_edits_never_change_a_started_interview(interview):
 # --- The workbench page -----------------------------------------------------------------------
 
 
-def test_workbench_opens_at_the_first_unrated_question(as_recruiter, interview):
+def test_workbench_opens_at_the_first_unrated_question(signed_in, interview):
     InterviewQuestion.objects.filter(interview=interview, number=1).update(rating="strong")
 
-    response = as_recruiter.get(f"/interviews/{interview.pk}/")
+    response = signed_in.get(f"/interviews/{interview.pk}/")
 
     assert response.url == f"/interviews/{interview.pk}/q/2/"
 
 
-def test_workbench_shows_question_guidance_cues_and_rail(as_recruiter, interview):
+def test_workbench_shows_question_guidance_cues_and_rail(signed_in, interview):
     question = asked(interview, 2)
 
-    html = as_recruiter.get(f"/interviews/{interview.pk}/q/2/").content.decode()
+    html = signed_in.get(f"/interviews/{interview.pk}/q/2/").content.decode()
 
     for text in [
         question.prompt,
@@ -127,15 +111,15 @@ def test_workbench_shows_question_guidance_cues_and_rail(as_recruiter, interview
     assert 'data-rate="strong"' in html
 
 
-def test_workbench_unknown_question_number_is_404(as_recruiter, interview):
-    assert as_recruiter.get(f"/interviews/{interview.pk}/q/9/").status_code == 404
+def test_workbench_unknown_question_number_is_404(signed_in, interview):
+    assert signed_in.get(f"/interviews/{interview.pk}/q/9/").status_code == 404
 
 
 # --- Saving answers with htmx -----------------------------------------------------------------
 
 
-def test_htmx_rating_saves_and_moves_to_next_unrated(as_recruiter, interview):
-    response = as_recruiter.post(
+def test_htmx_rating_saves_and_moves_to_next_unrated(signed_in, interview):
+    response = signed_in.post(
         answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
     )
 
@@ -154,10 +138,10 @@ def test_htmx_rating_saves_and_moves_to_next_unrated(as_recruiter, interview):
     assert first.rated_at is not None
 
 
-def test_htmx_rating_the_last_unrated_question_stays_and_offers_finish(as_recruiter, interview):
+def test_htmx_rating_the_last_unrated_question_stays_and_offers_finish(signed_in, interview):
     InterviewQuestion.objects.filter(interview=interview).exclude(number=3).update(rating="weak")
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         answer_url(interview, 3), {"parts": "rating", "rating": "skipped"}, headers=HTMX
     )
 
@@ -168,8 +152,8 @@ def test_htmx_rating_the_last_unrated_question_stays_and_offers_finish(as_recrui
     assert asked(interview, 3).rating == "skipped"
 
 
-def test_htmx_cues_save_and_update_the_count(as_recruiter, interview):
-    response = as_recruiter.post(
+def test_htmx_cues_save_and_update_the_count(signed_in, interview):
+    response = signed_in.post(
         answer_url(interview, 1), {"parts": "cues", "cues": ["0", "2"]}, headers=HTMX
     )
 
@@ -181,8 +165,8 @@ def test_htmx_cues_save_and_update_the_count(as_recruiter, interview):
     assert asked(interview, 1).rating == ""
 
 
-def test_htmx_notes_save_and_bump_the_version(as_recruiter, interview):
-    response = as_recruiter.post(
+def test_htmx_notes_save_and_bump_the_version(signed_in, interview):
+    response = signed_in.post(
         answer_url(interview, 1),
         {"parts": "notes", "notes": "Mentioned uv and lock files.", "notes_version": "0"},
         headers=HTMX,
@@ -197,14 +181,14 @@ def test_htmx_notes_save_and_bump_the_version(as_recruiter, interview):
     assert question.notes_version == 1
 
 
-def test_notes_from_a_stale_tab_do_not_overwrite_newer_notes(as_recruiter, interview):
-    as_recruiter.post(
+def test_notes_from_a_stale_tab_do_not_overwrite_newer_notes(signed_in, interview):
+    signed_in.post(
         answer_url(interview, 1),
         {"parts": "notes", "notes": "From tab A", "notes_version": "0"},
         headers=HTMX,
     )
 
-    stale = as_recruiter.post(
+    stale = signed_in.post(
         answer_url(interview, 1),
         {"parts": "notes", "notes": "From tab B", "notes_version": "0"},
         headers=HTMX,
@@ -218,12 +202,12 @@ def test_notes_from_a_stale_tab_do_not_overwrite_newer_notes(as_recruiter, inter
     assert asked(interview, 1).notes == "From tab A"
 
 
-def test_notes_conflict_keep_mine_overwrites(as_recruiter, interview):
+def test_notes_conflict_keep_mine_overwrites(signed_in, interview):
     InterviewQuestion.objects.filter(interview=interview, number=1).update(
         notes="From tab A", notes_version=1
     )
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         answer_url(interview, 1),
         {"parts": "notes", "notes": "From tab B", "notes_version": "0", "overwrite": "on"},
         headers=HTMX,
@@ -237,8 +221,8 @@ def test_notes_conflict_keep_mine_overwrites(as_recruiter, interview):
 # --- Without JavaScript -----------------------------------------------------------------------
 
 
-def test_plain_post_saves_everything_and_redirects_to_next_unrated(as_recruiter, interview):
-    response = as_recruiter.post(
+def test_plain_post_saves_everything_and_redirects_to_next_unrated(signed_in, interview):
+    response = signed_in.post(
         answer_url(interview, 1),
         {"rating": "average", "cues": ["1"], "notes": "Plain form", "notes_version": "0"},
     )
@@ -249,8 +233,8 @@ def test_plain_post_saves_everything_and_redirects_to_next_unrated(as_recruiter,
     assert (question.rating, question.cues_heard, question.notes) == ("average", [1], "Plain form")
 
 
-def test_plain_post_without_rating_stays_on_the_question(as_recruiter, interview):
-    response = as_recruiter.post(
+def test_plain_post_without_rating_stays_on_the_question(signed_in, interview):
+    response = signed_in.post(
         answer_url(interview, 2), {"cues": ["0"], "notes": "Just notes", "notes_version": "0"}
     )
 
@@ -259,12 +243,12 @@ def test_plain_post_without_rating_stays_on_the_question(as_recruiter, interview
     assert asked(interview, 2).rating == ""
 
 
-def test_plain_post_conflict_shows_both_and_saves_nothing(as_recruiter, interview):
+def test_plain_post_conflict_shows_both_and_saves_nothing(signed_in, interview):
     InterviewQuestion.objects.filter(interview=interview, number=1).update(
         notes="Newer", notes_version=3
     )
 
-    response = as_recruiter.post(answer_url(interview, 1), {"notes": "Mine", "notes_version": "1"})
+    response = signed_in.post(answer_url(interview, 1), {"notes": "Mine", "notes_version": "1"})
 
     html = response.content.decode()
     assert response.status_code == 409
@@ -280,7 +264,7 @@ def test_plain_post_conflict_shows_both_and_saves_nothing(as_recruiter, intervie
     ("data", "message"),
     [
         ({"parts": "rating", "rating": "excellent"}, "Select a valid choice. excellent is not one"),
-        ({"parts": "cues", "cues": ["7"]}, "Select a valid choice. 7 is not one"),
+        ({"parts": "cues", "cues": ["7"]}, "A ticked cue is not one of the cues of this question."),
         (
             {"parts": "notes", "notes": "x" * 5001, "notes_version": "0"},
             "Ensure this value has at most 5000 characters (it has 5001).",
@@ -288,8 +272,8 @@ def test_plain_post_conflict_shows_both_and_saves_nothing(as_recruiter, intervie
         ({"parts": "notes", "notes": "no version"}, "Missing the version of the notes"),
     ],
 )
-def test_bad_answer_is_refused_with_a_message(as_recruiter, interview, data, message):
-    response = as_recruiter.post(answer_url(interview, 1), data, headers=HTMX)
+def test_bad_answer_is_refused_with_a_message(signed_in, interview, data, message):
+    response = signed_in.post(answer_url(interview, 1), data, headers=HTMX)
 
     assert response.status_code == 422
     assert message in response.content.decode()
@@ -297,10 +281,10 @@ def test_bad_answer_is_refused_with_a_message(as_recruiter, interview, data, mes
     assert (question.rating, question.cues_heard, question.notes) == ("", [], "")
 
 
-def test_rating_a_question_of_another_interview_is_404(as_recruiter, interview):
+def test_rating_a_question_of_another_interview_is_404(signed_in, interview):
     other = make_interview()
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         answer_url(other, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
     )
 
@@ -308,15 +292,15 @@ def test_rating_a_question_of_another_interview_is_404(as_recruiter, interview):
     assert asked(other, 1).rating == ""
 
 
-def test_submitted_interview_rejects_changes(as_recruiter, interview):
+def test_submitted_interview_rejects_changes(signed_in, interview):
     Interview.objects.filter(pk=interview.pk).update(
         status="submitted", recommendation="hold", summary="Done.", submitted_at="2026-11-20T10:00Z"
     )
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
     )
-    page = as_recruiter.get(f"/interviews/{interview.pk}/q/1/")
+    page = signed_in.get(f"/interviews/{interview.pk}/q/1/")
 
     assert response.status_code == 409
     assert response["HX-Redirect"] == f"/interviews/{interview.pk}/scorecard/"
@@ -370,17 +354,17 @@ def test_bank_admin_can_change_any_interview(client, interview):
 # --- Red flags and the clock --------------------------------------------------------------------
 
 
-def test_red_flags_tick_with_note_then_untick(as_recruiter, interview):
+def test_red_flags_tick_with_note_then_untick(signed_in, interview):
     flag = RedFlag.objects.create(slug="no-tests", name="Never writes tests", why="Risky.")
     url = reverse("interviews:red_flags", args=[interview.pk])
 
-    ticked = as_recruiter.post(
+    ticked = signed_in.post(
         url,
         {"number": "2", "flag-no-tests": "on", "note-no-tests": "Said QA does it"},
         headers=HTMX,
     )
     saved = list(InterviewRedFlag.objects.values_list("red_flag", "name", "note"))
-    cleared = as_recruiter.post(url, {"number": "2", "note-no-tests": ""}, headers=HTMX)
+    cleared = signed_in.post(url, {"number": "2", "note-no-tests": ""}, headers=HTMX)
 
     assert '<span id="flag-count"' in ticked.content.decode()
     assert "1 ticked" in ticked.content.decode()
@@ -389,10 +373,10 @@ def test_red_flags_tick_with_note_then_untick(as_recruiter, interview):
     assert not InterviewRedFlag.objects.exists()
 
 
-def test_red_flags_without_javascript_redirect_back(as_recruiter, interview):
+def test_red_flags_without_javascript_redirect_back(signed_in, interview):
     RedFlag.objects.create(slug="no-git", name="Never used Git", why="Risky.")
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         reverse("interviews:red_flags", args=[interview.pk]), {"number": "3", "flag-no-git": "on"}
     )
 
@@ -400,14 +384,14 @@ def test_red_flags_without_javascript_redirect_back(as_recruiter, interview):
     assert interview.red_flags.get().name == "Never used Git"
 
 
-def test_clock_pause_keeps_time_and_resume_restarts(as_recruiter, interview):
+def test_clock_pause_keeps_time_and_resume_restarts(signed_in, interview):
     url = reverse("interviews:clock", args=[interview.pk])
     Interview.objects.filter(pk=interview.pk).update(elapsed_seconds=100)
 
-    paused = as_recruiter.post(url, {"action": "pause", "number": "1"}, headers=HTMX)
+    paused = signed_in.post(url, {"action": "pause", "number": "1"}, headers=HTMX)
     interview.refresh_from_db()
     after_pause = (interview.clock_running, interview.elapsed_seconds >= 100)
-    as_recruiter.post(url, {"action": "resume", "number": "1"})
+    signed_in.post(url, {"action": "resume", "number": "1"})
     interview.refresh_from_db()
 
     assert "Resume clock" in paused.content.decode()
@@ -418,8 +402,8 @@ def test_clock_pause_keeps_time_and_resume_restarts(as_recruiter, interview):
 # --- Finishing --------------------------------------------------------------------------------
 
 
-def test_finish_requires_recommendation_and_summary(as_recruiter, interview):
-    response = as_recruiter.post(f"/interviews/{interview.pk}/finish/", {"summary": ""})
+def test_finish_requires_recommendation_and_summary(signed_in, interview):
+    response = signed_in.post(f"/interviews/{interview.pk}/finish/", {"summary": ""})
 
     html = response.content.decode()
     assert "Choose Advance, Hold or Decline." in html
@@ -428,16 +412,16 @@ def test_finish_requires_recommendation_and_summary(as_recruiter, interview):
     assert interview.status == "in_progress"
 
 
-def test_finish_submits_and_the_summary_is_read_only(as_recruiter, interview):
+def test_finish_submits_and_the_summary_is_read_only(signed_in, interview):
     InterviewQuestion.objects.filter(interview=interview, number=1).update(
         rating="strong", notes="Great answer"
     )
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         f"/interviews/{interview.pk}/finish/",
         {"recommendation": "advance", "summary": "Solid on Python; move on."},
     )
-    summary = as_recruiter.get(f"/interviews/{interview.pk}/scorecard/").content.decode()
+    summary = signed_in.get(f"/interviews/{interview.pk}/scorecard/").content.decode()
 
     interview.refresh_from_db()
     assert response.url == f"/interviews/{interview.pk}/scorecard/"
@@ -459,9 +443,9 @@ def test_workbench_query_count_is_constant(client, django_assert_num_queries, si
     client.force_login(recruiter)
 
     # session, user, roles, interview, questions, red flags ticked, red-flag catalogue, and the
-    # glossary terms for marking terms in the text (once per process and glossary version; the
-    # test cache is emptied before each test, so it shows here)
-    with django_assert_num_queries(8):
+    # glossary for marking terms in the text: its revision (once per request) and its terms
+    # (once per process and revision; every test's glossary is a new revision, so it shows here)
+    with django_assert_num_queries(9):
         client.get(f"/interviews/{interview.pk}/q/3/")
 
 
@@ -471,7 +455,7 @@ def test_htmx_rating_query_count_is_constant(client, django_assert_num_queries, 
     interview = make_interview(recruiter, kit_size=size)
     client.force_login(recruiter)
 
-    with django_assert_num_queries(13):  # includes the glossary terms, as above
+    with django_assert_num_queries(14):  # with the interview's row lock; the glossary as above
         response = client.post(
             answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
         )
@@ -479,12 +463,12 @@ def test_htmx_rating_query_count_is_constant(client, django_assert_num_queries, 
     assert response.status_code == 200
 
 
-def test_htmx_conflict_fragment_posts_keep_mine_to_the_answer_url(as_recruiter, interview):
+def test_htmx_conflict_fragment_posts_keep_mine_to_the_answer_url(signed_in, interview):
     InterviewQuestion.objects.filter(interview=interview, number=1).update(
         notes="Newer", notes_version=2
     )
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         answer_url(interview, 1),
         {"parts": "notes", "notes": "Mine", "notes_version": "0"},
         headers=HTMX,
@@ -499,10 +483,10 @@ def test_htmx_conflict_fragment_posts_keep_mine_to_the_answer_url(as_recruiter, 
 # --- Prepared (draft) screenings ---------------------------------------------------------------
 
 
-def test_prepare_for_later_makes_a_draft_without_a_clock(as_recruiter):
+def test_prepare_for_later_makes_a_draft_without_a_clock(signed_in):
     position = make_position(make_kit(2))
 
-    response = as_recruiter.post(
+    response = signed_in.post(
         "/interviews/new/",
         {"candidate": make_candidate().pk, "position": position.pk, "when": "later"},
         follow=True,
@@ -518,22 +502,13 @@ def test_prepare_for_later_makes_a_draft_without_a_clock(as_recruiter):
     assert interview.questions.count() == 2
     assert "The clock starts when you do." in html
     assert ">Start the screening</button>" in html
-    assert "Prepared, not started" in as_recruiter.get("/").content.decode()
+    assert "Prepared, not started" in signed_in.get("/").content.decode()
 
 
-def test_first_rating_starts_a_prepared_screening(as_recruiter, recruiter):
-    position = make_position(make_kit(2))
-    from interviews.views.screening import start_interview
+def test_first_rating_starts_a_prepared_screening(signed_in, recruiter):
+    interview = make_interview(recruiter, kit_size=2, start_now=False)
 
-    interview = start_interview(
-        recruiter,
-        candidate=make_candidate(),
-        position=position,
-        kit=position.default_kit,
-        start_now=False,
-    )
-
-    as_recruiter.post(answer_url(interview, 1), {"parts": "rating", "rating": "weak"}, headers=HTMX)
+    signed_in.post(answer_url(interview, 1), {"parts": "rating", "rating": "weak"}, headers=HTMX)
 
     interview.refresh_from_db()
     assert interview.status == "in_progress"
@@ -542,19 +517,10 @@ def test_first_rating_starts_a_prepared_screening(as_recruiter, recruiter):
     assert asked(interview, 1).rating == "weak"
 
 
-def test_start_button_starts_a_prepared_screening(as_recruiter, recruiter):
-    position = make_position(make_kit(2))
-    from interviews.views.screening import start_interview
+def test_start_button_starts_a_prepared_screening(signed_in, recruiter):
+    interview = make_interview(recruiter, kit_size=2, start_now=False)
 
-    interview = start_interview(
-        recruiter,
-        candidate=make_candidate(),
-        position=position,
-        kit=position.default_kit,
-        start_now=False,
-    )
-
-    response = as_recruiter.post(
+    response = signed_in.post(
         reverse("interviews:clock", args=[interview.pk]),
         {"action": "resume", "number": "1"},
         headers=HTMX,
@@ -565,10 +531,10 @@ def test_start_button_starts_a_prepared_screening(as_recruiter, recruiter):
     assert (interview.status, interview.clock_running) == ("in_progress", True)
 
 
-def test_plain_save_of_cues_and_notes_keeps_the_rating(as_recruiter, interview):
+def test_plain_save_of_cues_and_notes_keeps_the_rating(signed_in, interview):
     InterviewQuestion.objects.filter(interview=interview, number=1).update(rating="strong")
 
-    as_recruiter.post(answer_url(interview, 1), {"notes": "More notes", "notes_version": "0"})
+    signed_in.post(answer_url(interview, 1), {"notes": "More notes", "notes_version": "0"})
 
     question = asked(interview, 1)
     assert (question.rating, question.notes) == ("strong", "More notes")

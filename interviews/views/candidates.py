@@ -1,14 +1,17 @@
-"""Candidates and positions: the lists and their create/edit forms."""
+"""Candidates (/candidates/…): the list, one candidate, and the create/edit form."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..access import get_candidate_for_editing, get_position_for_editing, require_screener
-from ..forms import CandidateForm, PositionForm
-from ..models import Candidate, Position
+from glossary.http import render_page_or_partial
+
+from ..access import get_candidate_for_editing, require_screener
+from ..forms import CandidateForm
+from ..models import Candidate
 
 
 @require_GET
@@ -21,10 +24,8 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         .annotate(interview_total=Count("interviews"), last_interview=Max("interviews__created_at"))
         .order_by("-created_at")[:200]
     )
-    template = "interviews/candidate_list.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#results"
-    return render(request, template, {"candidates": candidates, "query": query})
+    context = {"candidates": candidates, "query": query}
+    return render_page_or_partial(request, "interviews/candidate_list.html", context, "results")
 
 
 @require_http_methods(["GET", "POST"])
@@ -35,10 +36,11 @@ def candidate_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         require_screener(request)
     form = CandidateForm(request.POST or None, instance=candidate)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        if candidate is None:
-            saved.created_by = request.user
-        saved.save()
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            if candidate is None:
+                saved.created_by = request.user
+            saved.save()
         messages.success(request, f"Saved {saved.name}.")
         return redirect("interviews:candidate_detail", pk=saved.pk)
     return render(request, "interviews/candidate_form.html", {"form": form, "candidate": candidate})
@@ -54,29 +56,3 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "interviews/candidate_detail.html",
         {"candidate": candidate, "interviews": interviews},
     )
-
-
-@require_GET
-def position_list(request: HttpRequest) -> HttpResponse:
-    """List positions, open ones first, with their kit and number of interviews."""
-    require_screener(request)
-    positions = (
-        Position.objects.select_related("default_kit")
-        .prefetch_related("hiring_managers")
-        .annotate(interview_total=Count("interviews"))
-    )
-    return render(request, "interviews/position_list.html", {"positions": positions})
-
-
-@require_http_methods(["GET", "POST"])
-def position_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    """Create a position (no ``pk``) or edit one."""
-    position = get_position_for_editing(request, pk) if pk else None
-    if position is None:
-        require_screener(request)
-    form = PositionForm(request.POST or None, instance=position)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, f"Saved the position {saved.title}.")
-        return redirect("interviews:position_list")
-    return render(request, "interviews/position_form.html", {"form": form, "position": position})

@@ -1,36 +1,35 @@
-"""Running a screening: start it, the workbench, saving answers and red flags, the clock, finish.
+"""Running an interview (/interviews/…): start it, the workbench, answers, red flags, clock, finish.
 
 Every action works as a plain form post answered by a redirect; with htmx it answers with the
 updated part of the workbench instead (the question panel, the cue count, the notes status, the
-red flags or the clock), and the progress rail out-of-band.
+red flags or the clock), and the progress rail out-of-band. The state changes themselves are
+``Interview`` methods (one locked transaction each); these views check input and access, call
+one, and render.
 """
 
 from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..access import (
-    InterviewSubmitted,
-    get_interview_for_editing,
-    require_screener,
-)
-from ..forms import AnswerForm, FinishForm, InterviewStartForm, RedFlagsForm
+from glossary.http import vary_on_htmx
+
+from ..access import get_interview_for_editing, require_screener
+from ..forms import AnswerForm, ClockForm, FinishForm, InterviewStartForm, RedFlagsForm
 from ..models import (
     Interview,
     InterviewQuestion,
-    InterviewRedFlag,
+    InterviewSubmitted,
+    InvalidAnswer,
     Rating,
     RedFlag,
-    Status,
 )
+from ..scorecard import record_context
 
 WORKBENCH = "interviews/workbench.html"
 
@@ -45,15 +44,20 @@ def rejects_submitted(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         except InterviewSubmitted as exc:
             message = str(exc)
             summary = reverse("interviews:scorecard", args=[exc.interview.pk])
+            messages.error(request, message)
             if request.htmx:
                 response = HttpResponse(message, status=409, content_type="text/plain")
                 response["HX-Redirect"] = summary
-                messages.error(request, message)
                 return response
-            messages.error(request, message)
             return redirect(summary, permanent=False)
 
     return wrapper
+
+
+def _bad_request(form) -> HttpResponse:
+    """A 400 naming what is wrong, for values no page of the app sends (hand-made requests)."""
+    text = " ".join(error for errors in form.errors.values() for error in errors)
+    return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,7 +68,18 @@ def interview_new(request: HttpRequest) -> HttpResponse:
     form = InterviewStartForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         start_now = request.POST.get("when") != "later"
-        interview = start_interview(request.user, **form.cleaned_data, start_now=start_now)
+        kit = form.cleaned_data["kit"]
+        interview = Interview.objects.start(
+            interviewer=request.user,
+            candidate=form.cleaned_data["candidate"],
+            position=form.cleaned_data["position"],
+            kit=kit,
+            questions=[
+                kq.question
+                for kq in kit.kit_questions.select_related("question__area").order_by("position")
+            ],
+            start_now=start_now,
+        )
         if not start_now:
             messages.success(
                 request,
@@ -72,37 +87,6 @@ def interview_new(request: HttpRequest) -> HttpResponse:
             )
         return redirect(interview.get_absolute_url())
     return render(request, "interviews/interview_new.html", {"form": form})
-
-
-def start_interview(interviewer, *, candidate, position, kit, start_now=True) -> Interview:
-    """Create an interview with copies of ``kit``'s questions.
-
-    Args:
-        interviewer: the user who runs the screening.
-        candidate, position, kit: what the screening is of, for and from.
-        start_now: start it (in progress, clock running); otherwise it is a prepared draft.
-
-    Returns:
-        The saved interview.
-    """
-    with transaction.atomic():
-        interview = Interview(
-            candidate=candidate,
-            position=position,
-            interviewer=interviewer,
-            kit=kit,
-            kit_name=kit.name,
-            budget_minutes=kit.minutes,
-        )
-        if start_now:
-            interview.start()
-        interview.save()
-        kit_questions = kit.kit_questions.select_related("question__area").order_by("position")
-        InterviewQuestion.objects.bulk_create(
-            InterviewQuestion.copy_of(kq.question, interview, number)
-            for number, kq in enumerate(kit_questions, start=1)
-        )
-    return interview
 
 
 def _next_unrated(questions: list[InterviewQuestion], number: int) -> int | None:
@@ -176,8 +160,8 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         )
     context = _workbench_context(interview, number)
     if request.htmx and not request.htmx.boosted:
-        return _render_parts(request, context, "panel", "rail")
-    return render(request, WORKBENCH, context)
+        return vary_on_htmx(_render_parts(request, context, "panel", "rail"))
+    return vary_on_htmx(render(request, WORKBENCH, context))
 
 
 @require_POST
@@ -190,27 +174,17 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     and the interviewer is shown both (409) unless they chose to overwrite.
     """
     interview = get_interview_for_editing(request, pk)
-    question = get_object_or_404(InterviewQuestion, interview=interview, number=number)
-    form = AnswerForm(request.POST, cue_count=len(question.cues))
+    form = AnswerForm(request.POST)
     if not form.is_valid():
-        return _answer_invalid(request, interview, number, form)
+        return _answer_invalid(request, interview, number, form.errors.values())
+    try:
+        question, conflict = interview.record_answer(number, **form.changes())
+    except InterviewQuestion.DoesNotExist as exc:
+        raise Http404("No such question in this interview.") from exc
+    except InvalidAnswer as exc:
+        return _answer_invalid(request, interview, number, [[str(exc)]])
     data = form.cleaned_data
     parts = set(data["parts"])
-    with transaction.atomic():
-        _start_if_draft(interview)
-        question = InterviewQuestion.objects.select_for_update().get(pk=question.pk)
-        conflict = "notes" in parts and _apply_notes(question, data)
-        if "cues" in parts:
-            question.cues_heard = sorted(set(data["cues"]))
-        if "rating" in parts:
-            question.rating = data["rating"]
-            question.rated_at = timezone.now() if data["rating"] else None
-        # History starts at the first submission; autosaves during the call are not decisions.
-        # (django-simple-history skips when the attribute merely exists, so set it only then.)
-        if interview.submitted_at is None:
-            question.skip_history_when_saving = True
-        question.save()
-
     if request.htmx:
         return _answer_fragment(request, interview, question, parts, conflict, data)
     if conflict:
@@ -222,29 +196,6 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if "rating" in parts and data["rating"]:
         target = _next_unrated(list(interview.questions.all()), number) or number
     return redirect("interviews:question", pk=pk, number=target)
-
-
-def _start_if_draft(interview: Interview) -> None:
-    """The first thing recorded in a prepared interview starts it (and its clock)."""
-    if interview.is_draft:
-        interview.start()
-        interview.save(update_fields=["status", "started_at", "clock_started_at"])
-
-
-def _apply_notes(question: InterviewQuestion, data: dict) -> bool:
-    """Put the submitted notes on ``question`` unless that would overwrite newer notes.
-
-    Returns:
-        True when the notes conflict (saved elsewhere since the version the form was based on).
-    """
-    notes = data["notes"]
-    if notes == question.notes:
-        return False
-    if data["notes_version"] != question.notes_version and not data["overwrite"]:
-        return True
-    question.notes = notes
-    question.notes_version += 1
-    return False
 
 
 def _answer_fragment(request, interview, question, parts, conflict, data) -> HttpResponse:
@@ -273,10 +224,10 @@ def _answer_fragment(request, interview, question, parts, conflict, data) -> Htt
     return _render_parts(request, context, "panel", "rail")
 
 
-def _answer_invalid(request, interview, number, form) -> HttpResponse:
+def _answer_invalid(request, interview, number, errors) -> HttpResponse:
     """Bad input: say what is wrong, next to the notes (htmx) or on the page; change nothing."""
     context = _workbench_context(interview, number)
-    context["answer_errors"] = [e for errors in form.errors.values() for e in errors]
+    context["answer_errors"] = [e for field_errors in errors for e in field_errors]
     if request.htmx:
         return _render_parts(request, context, "notes-status", status=422)
     return render(request, WORKBENCH, context, status=422)
@@ -287,32 +238,31 @@ def _answer_invalid(request, interview, number, form) -> HttpResponse:
 def red_flags(request: HttpRequest, pk: int) -> HttpResponse:
     """Set which red flags are ticked (the whole set, each with an optional note)."""
     interview = get_interview_for_editing(request, pk)
-    number = int(request.POST.get("number") or 1)
     form = RedFlagsForm(request.POST, red_flags=list(RedFlag.objects.all()))
+    if form.has_error("number"):
+        return _bad_request(form)
     if form.is_valid():
-        chosen = form.chosen()
-        with transaction.atomic():
-            _start_if_draft(interview)
-            interview.red_flags.exclude(red_flag__in=chosen).delete()
-            for flag, note in chosen.items():
-                InterviewRedFlag.objects.update_or_create(
-                    interview=interview, red_flag=flag, defaults={"name": flag.name, "note": note}
-                )
-    elif not request.htmx:
-        messages.error(
-            request,
-            "Red flags not saved: "
-            + "; ".join(e for errors in form.errors.values() for e in errors),
-        )
+        flag_total = interview.set_red_flags(form.chosen())
+    else:
+        flag_total = interview.red_flags.count()
+        if not request.htmx:
+            messages.error(
+                request,
+                "Red flags not saved: "
+                + "; ".join(e for errors in form.errors.values() for e in errors),
+            )
     if request.htmx:
         # The badge is all that changes on screen; it needs only the count.
-        context = {"flag_total": interview.red_flags.count()}
         return _render_parts(
-            request, context, "flag-count", status=200 if form.is_valid() else 422, all_oob=True
+            request,
+            {"flag_total": flag_total},
+            "flag-count",
+            status=200 if form.is_valid() else 422,
+            all_oob=True,
         )
     if form.is_valid():
         messages.success(request, "Red flags saved.")
-    return redirect("interviews:question", pk=pk, number=number)
+    return redirect("interviews:question", pk=pk, number=form.cleaned_data.get("number") or 1)
 
 
 @require_POST
@@ -320,16 +270,14 @@ def red_flags(request: HttpRequest, pk: int) -> HttpResponse:
 def clock(request: HttpRequest, pk: int) -> HttpResponse:
     """Pause or resume the interview clock (``action`` = "pause" or "resume")."""
     interview = get_interview_for_editing(request, pk)
-    number = int(request.POST.get("number") or 1)
-    action = request.POST.get("action")
-    if action == "pause":
-        interview.pause_clock()
-    elif action == "resume":
-        interview.start()  # a prepared interview starts with its clock
-        interview.resume_clock()
+    form = ClockForm(request.POST)
+    if not form.is_valid():
+        return _bad_request(form)
+    if form.cleaned_data["action"] == "pause":
+        interview.pause()
     else:
-        return HttpResponse("Unknown clock action.", status=400, content_type="text/plain")
-    interview.save(update_fields=["status", "started_at", "elapsed_seconds", "clock_started_at"])
+        interview.resume()
+    number = form.cleaned_data["number"] or 1
     if request.htmx:
         return _render_parts(request, _workbench_context(interview, number), "timer")
     return redirect("interviews:question", pk=pk, number=number)
@@ -342,35 +290,14 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_interview_for_editing(request, pk)
     form = FinishForm(request.POST or None, instance=interview)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            first_submission = interview.submitted_at is None
-            interview = form.save(commit=False)
-            interview.pause_clock()
-            interview.status = Status.SUBMITTED
-            interview.submitted_at = timezone.now()
-            interview.save()
-            if first_submission:
-                # The answers as submitted: later changes are compared with this.
-                InterviewQuestion.history.bulk_history_create(
-                    list(interview.questions.all()),
-                    update=True,
-                    default_user=request.user,
-                    default_change_reason="Submitted",
-                )
+        interview.submit(
+            recommendation=form.cleaned_data["recommendation"],
+            summary=form.cleaned_data["summary"],
+            by=request.user,
+        )
         messages.success(request, f"Submitted the screening of {interview.candidate}.")
         return redirect("interviews:scorecard", pk=pk)
     context = record_context(interview)
     context.update(form=form, elapsed=interview.elapsed())
     context["unrated"] = [q for q in context["questions"] if not q.rating]
     return render(request, "interviews/finish.html", context)
-
-
-def record_context(interview: Interview) -> dict:
-    """The interview's questions, its count of each rating and its red flags."""
-    questions = list(interview.questions.all())
-    return {
-        "interview": interview,
-        "questions": questions,
-        "counts": {r: sum(q.rating == r for q in questions) for r in Rating.values},
-        "red_flags": list(interview.red_flags.all()),
-    }

@@ -1,0 +1,195 @@
+"""Positions (/positions/…): the list, the create/edit form, and the hiring manager's review of
+a position's candidates: the table, its CSV export, and comparing candidates side by side."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods
+
+from glossary.http import render_page_or_partial
+
+from ..access import (
+    can_change_hiring_managers,
+    get_position_for_editing,
+    get_position_for_review,
+    require_screener,
+)
+from ..exports import CsvResponse
+from ..filters import ReviewFilter, review_areas, review_queryset
+from ..forms import PositionForm
+from ..models import Interview, Position, Status
+from ..scorecard import area_scores, score
+
+PAGE_SIZE = 25
+
+
+@require_GET
+def position_list(request: HttpRequest) -> HttpResponse:
+    """List positions, open ones first, with their kit and number of interviews."""
+    require_screener(request)
+    positions = (
+        Position.objects.select_related("default_kit")
+        .prefetch_related("hiring_managers")
+        .annotate(interview_total=Count("interviews"))
+    )
+    return render(request, "interviews/position_list.html", {"positions": positions})
+
+
+@require_http_methods(["GET", "POST"])
+def position_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Create a position (no ``pk``) or edit one.
+
+    Its hiring managers read its scorecards, so after creation only a Question-bank admin
+    changes them (``can_change_hiring_managers``); every change is kept in its history.
+    """
+    position = get_position_for_editing(request, pk) if pk else None
+    if position is None:
+        require_screener(request)
+    form = PositionForm(
+        request.POST or None,
+        instance=position,
+        with_managers=can_change_hiring_managers(request.user, position),
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+        messages.success(request, f"Saved the position {saved.title}.")
+        return redirect("interviews:position_list")
+    return render(request, "interviews/position_form.html", {"form": form, "position": position})
+
+
+def _review(request: HttpRequest, pk: int):
+    """The position, its area columns and the filtered, sorted review rows."""
+    position = get_position_for_review(request, pk)
+    areas = review_areas(position)
+    rows = review_queryset(position, [name for _, name in areas]).order_by("-submitted_at")
+    filterset = ReviewFilter(request.GET or None, queryset=rows, position=position, areas=areas)
+    return position, areas, filterset
+
+
+@require_GET
+def position_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every candidate screened for a position: scores by area, flags, recommendation, decision."""
+    position, areas, filterset = _review(request, pk)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    current_sort = params.pop("sort", [""])[-1]
+    context = {
+        "position": position,
+        "areas": [(key, name, f"area-{slugify(name)}") for key, name in areas],
+        "filter": filterset,
+        "page": page,
+        "rows": [(row, [getattr(row, key) for key, _ in areas]) for row in page],
+        "params": params.urlencode(),
+        "sort": current_sort,
+    }
+    return render_page_or_partial(request, "interviews/position_review.html", context, "results")
+
+
+REVIEW_CSV_COLUMNS = [
+    "candidate",
+    "email",
+    "interviewer",
+    "screened",
+    "kit",
+    "score",
+    "red_flags",
+    "recommendation",
+    "decision",
+    "decision_note",
+]
+
+
+def _one_decimal(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+@require_GET
+def review_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """The review table as CSV: one row per interview, with the same filters and sort.
+
+    Columns: ``REVIEW_CSV_COLUMNS`` then one score column per area (``score: <area>``); scores
+    are 1.0–3.0 or empty, dates ISO 8601.
+    """
+    position, areas, filterset = _review(request, pk)
+    response = CsvResponse(f"{slugify(position.title)}-review.csv")
+    response.writerow([*REVIEW_CSV_COLUMNS, *[f"score: {name}" for _, name in areas]])
+    for row in filterset.qs:
+        decision = getattr(row, "decision", None)
+        response.writerow(
+            [
+                row.candidate.name,
+                row.candidate.email,
+                row.interviewer.get_full_name() or row.interviewer.email,
+                timezone.localtime(row.submitted_at).date().isoformat(),
+                row.kit_name,
+                _one_decimal(row.score),
+                row.red_flag_total,
+                row.get_recommendation_display(),
+                decision.get_outcome_display() if decision else "",
+                decision.note if decision else "",
+                *[_one_decimal(getattr(row, key)) for key, _ in areas],
+            ]
+        )
+    return response
+
+
+@require_GET
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two to four candidates of a position side by side: by area, then question by question."""
+    position = get_position_for_review(request, pk)
+    try:
+        ids = [int(value) for value in request.GET.getlist("interview")]
+    except ValueError as exc:
+        raise Http404("Unknown interview.") from exc
+    chosen = list(
+        Interview.objects.filter(pk__in=ids, position=position, status=Status.SUBMITTED)
+        .select_related("candidate", "decision")
+        .prefetch_related("questions")
+    )
+    if not 2 <= len(chosen) <= 4 or len(chosen) != len(set(ids)):
+        messages.error(request, "Choose two to four screened candidates to compare.")
+        return redirect("interviews:position_review", pk=position.pk)
+    columns = []
+    for interview in chosen:
+        questions = list(interview.questions.all())
+        columns.append(
+            {
+                "interview": interview,
+                "score": score(q.rating for q in questions),
+                "areas": {a.name: a for a in area_scores(questions)},
+                "by_question": {q.question_id or f"prompt:{q.prompt}": q for q in questions},
+            }
+        )
+    area_names = sorted({(a.order, a.name) for c in columns for a in c["areas"].values()})
+    # Questions asked of at least two of them, in the order they were first asked.
+    every_key = dict.fromkeys(key for c in columns for key in c["by_question"])
+    shared = [k for k in every_key if sum(k in c["by_question"] for c in columns) >= 2]
+    return render(
+        request,
+        "interviews/compare.html",
+        {
+            "position": position,
+            "columns": columns,
+            # Written out in full so Tailwind's scanner sees the classes.
+            "grid_class": {2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-4"}[
+                len(columns)
+            ],
+            "area_rows": [
+                (name, [c["areas"].get(name) for c in columns]) for _, name in area_names
+            ],
+            "question_rows": [
+                (
+                    next(c["by_question"][key] for c in columns if key in c["by_question"]),
+                    [(c, c["by_question"].get(key)) for c in columns],
+                )
+                for key in shared
+            ],
+        },
+    )
