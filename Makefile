@@ -17,7 +17,7 @@ DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test lint format serve deps migrate demo clean bench
+.PHONY: help run test lint format serve deps migrate demo clean bench loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ test: deps ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set), b
 
 bench: .venv/.synced ## Benchmark decoding a 30 KB résumé (prints figures; see docs/performance.md)
 	$(PY) benchmarks/decode.py
+
+loadtest: deps ## Two app instances under 50 simulated recruiters while workers are killed (PostgreSQL, Redis)
+	loadtest/run.sh
 
 lint: .venv/.synced ## Check style and formatting with ruff
 	.venv/bin/ruff check .

@@ -7,10 +7,11 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from glossary.forms import LinesField
 
-from .models import Kit, KitQuestion, Question, RedFlag
+from .models import Kit, KitQuestion, Position, Question, RedFlag
 
 User = get_user_model()
 
@@ -183,3 +184,21 @@ class RedFlagAdmin(admin.ModelAdmin):
     list_display = ("name", "slug")
     search_fields = ("name", "why")
     prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Position)
+class PositionAdmin(SimpleHistoryAdmin):
+    """Positions, with the history of every change (who manages it decides who reads scorecards)."""
+
+    list_display = ("title", "level", "default_kit", "is_open", "manager_names")
+    list_filter = ("is_open", "level")
+    search_fields = ("title",)
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).prefetch_related("hiring_managers")
+
+    @admin.display(description="Hiring managers")
+    def manager_names(self, position) -> str:
+        """The hiring managers' names (or emails), comma-separated."""
+        managers = position.hiring_managers.all()
+        return ", ".join(m.get_full_name() or m.email for m in managers) or "—"
