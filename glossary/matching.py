@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 
 @dataclass(frozen=True)
@@ -172,20 +172,47 @@ def find_terms(text: str) -> list[tuple[Match, object]]:
     return [(m, terms[m.term_id]) for m in matcher.find(text) if m.term_id in terms]
 
 
-def annotate(text: str, render) -> SafeString:
-    """``text``, HTML-escaped, with each term occurrence replaced by ``render(written, term)``.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+class MarkedText(SafeString):
+    """Safe HTML of a text with its terms marked; ``marked`` and ``unmarked`` count mentions."""
+
+    marked: int = 0
+    unmarked: int = 0
+
+
+def annotate(
+    text: str, render, *, once_per_paragraph: bool = False, limit: int | None = None
+) -> MarkedText:
+    """``text``, HTML-escaped, with term occurrences replaced by ``render(written, term)``.
 
     Args:
         text: plain text.
         render: returns safe HTML for one occurrence, given the text as written and the term.
+        once_per_paragraph: mark only a term's first occurrence in each paragraph (paragraphs
+            are separated by blank lines); later ones stay plain text.
+        limit: mark at most this many occurrences in all; the rest stay plain text.
 
     Returns:
-        Safe HTML.
+        Safe HTML, with how many occurrences were marked and left plain.
     """
-    pieces, position = [], 0
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] if once_per_paragraph else []
+    seen: set[tuple[int, int]] = set()
+    pieces, position, marked, unmarked, paragraph = [], 0, 0, 0, 0
     for match, term in find_terms(text):
+        while paragraph < len(breaks) and breaks[paragraph] < match.start:
+            paragraph += 1
+        key = (paragraph, term.pk)
+        if (once_per_paragraph and key in seen) or (limit is not None and marked >= limit):
+            unmarked += 1
+            continue
+        seen.add(key)
         pieces.append(escape(text[position : match.start]))
         pieces.append(render(text[match.start : match.end], term))
         position = match.end
+        marked += 1
     pieces.append(escape(text[position:]))
-    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped or rendered safe
+    html = MarkedText("".join(pieces))  # every piece is escaped or rendered safe
+    html.marked, html.unmarked = marked, unmarked
+    return html

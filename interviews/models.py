@@ -227,7 +227,7 @@ class Candidate(models.Model):
     name = models.CharField(max_length=120)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
-    resume_text = models.TextField("résumé text", blank=True, max_length=100_000)
+    resume_text = models.TextField("résumé text", blank=True, max_length=200_000)
     links = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -35,3 +35,22 @@ def render_term(written: str, term) -> SafeString:
 def glossary_terms(text: str) -> SafeString:
     """``text`` escaped, with every glossary term in it marked and explained on hover or focus."""
     return annotate(str(text or ""), render_term)
+
+
+RESUME_SHOWN_CHARS = 100_000  # characters of a résumé shown marked up on the decoder page
+RESUME_MARKS = 500  # mentions marked at most
+
+
+@register.filter
+def resume_terms(text: str) -> SafeString:
+    """A résumé's first ``RESUME_SHOWN_CHARS`` characters, escaped, with terms marked.
+
+    Each term is marked where it first appears in each paragraph, ``RESUME_MARKS`` mentions
+    at most, so a long résumé stays a light page; the result counts what was left plain.
+    """
+    return annotate(
+        str(text or "")[:RESUME_SHOWN_CHARS],
+        render_term,
+        once_per_paragraph=True,
+        limit=RESUME_MARKS,
+    )

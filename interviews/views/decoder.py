@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from glossary.decoding import DecodedResume, decode
 
 from ..access import require_screener
-from ..forms import DecoderForm, StartFromResumeForm
+from ..forms import MAX_RESUME_CHARS, DecoderForm, StartFromResumeForm
 from ..models import Candidate, Interview, Question
 
 DECODER = "interviews/decoder.html"
@@ -71,7 +71,11 @@ def decoder(request: HttpRequest) -> HttpResponse:
             budget=budget,
             minutes=sum(q.minutes for q in suggested),
             start_form=StartFromResumeForm(
-                initial={"budget": budget, "questions": suggested, "resume_text": decoded.text}
+                initial={
+                    "budget": budget,
+                    "questions": suggested,
+                    "resume_text": decoded.text[:MAX_RESUME_CHARS],
+                }
             ),
         )
     return render(request, DECODER, context)

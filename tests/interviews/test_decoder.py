@@ -188,3 +188,21 @@ def test_start_needs_a_candidate_and_questions(signed_in):
     assert "Choose at least one question." in html
     assert Candidate.objects.count() == 0
     assert Interview.objects.count() == 0
+
+
+def test_long_resume_marks_each_term_once_per_paragraph_and_says_so(signed_in):
+    paragraph = "Django and PostgreSQL. More Django, more PostgreSQL, and Django again.\n\n"
+    text = paragraph * 3000  # 216,000 characters: over what is shown marked up
+
+    upload = SimpleUploadedFile("long.txt", text.encode())
+    response = signed_in.post("/decoder/", {"file": upload, "budget": 30})
+
+    html = response.content.decode()
+    shown = html.split('id="resume-heading"')[1]
+    assert response.status_code == 200
+    assert "only its first 100,000 characters are shown" in shown
+    assert "later mentions are left plain" in shown
+    marks = shown.count('class="term"')
+    assert marks == 500  # the cap, well under the 9,000 mentions shown
+    assert 'name="resume_text"' in html
+    assert "(its first 200,000 characters)" in html
