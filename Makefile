@@ -54,7 +54,8 @@ test: deps ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set), b
 		$(PY) -m playwright install chromium; fi
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: .venv/.synced ## Benchmark decoding a 30 KB résumé (prints figures; see docs/performance.md)
+bench: deps ## Benchmark the app against bare Django at 10,000 screenings (prints figures; docs/performance.md)
+	$(PY) benchmarks/run.py
 	$(PY) benchmarks/decode.py
 
 loadtest: deps ## Two app instances under 50 simulated recruiters while workers are killed (PostgreSQL, Redis)

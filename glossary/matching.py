@@ -73,6 +73,8 @@ class TermMatcher:
             A spelling shared by two terms belongs to the first one given.
     """
 
+    revision = ""  # the glossary revision it was built from (set by ``current``)
+
     def __init__(self, spellings: dict[int, list[str]]):
         self.automaton = ahocorasick.Automaton()
         seen: set[str] = set()
@@ -161,7 +163,9 @@ def current() -> tuple[TermMatcher, dict[int, object]]:
             if _built["revision"] != revision or _built["matcher"] is None:
                 terms = {t.pk: t for t in Term.objects.select_related("area").order_by("pk")}
                 spellings = {pk: [t.name, *t.aliases] for pk, t in terms.items()}
-                _built.update(revision=revision, matcher=TermMatcher(spellings), terms=terms)
+                matcher = TermMatcher(spellings)
+                matcher.revision = revision
+                _built.update(revision=revision, matcher=matcher, terms=terms)
             _checked.done = True
         return _built["matcher"], _built["terms"]
 

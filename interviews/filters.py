@@ -3,56 +3,37 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import FloatField, QuerySet
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.utils.text import slugify
 
-from .models import Interview, InterviewRedFlag, Position, Recommendation, Status
-from .scorecard import POINTS_SQL
+from .models import Interview, Position, Recommendation, Status
 
 
 def review_queryset(position: Position, area_names: list[str]) -> QuerySet[Interview]:
     """Each candidate's latest submitted interview for ``position``, with its scores.
 
-    Annotates ``score`` (overall), ``area_<n>`` (score in ``area_names[n]``) and
-    ``red_flag_total``; selects the candidate, interviewer and decision. One query.
+    Scores and red-flag counts are stored at submission (``Interview.submit``), so this is one
+    indexed query however many interviews the position has. Annotates ``area_<n>``, the score
+    in ``area_names[n]``, for sorting and the table's columns; selects the candidate,
+    interviewer and decision.
     """
-    newer = Interview.objects.filter(
-        candidate=OuterRef("candidate"),
-        position=OuterRef("position"),
-        status=Status.SUBMITTED,
-        submitted_at__gt=OuterRef("submitted_at"),
-    )
-    flags = (
-        InterviewRedFlag.objects.filter(interview=OuterRef("pk"))
-        .values("interview")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
     return (
-        Interview.objects.filter(position=position, status=Status.SUBMITTED)
-        .exclude(Exists(newer))
+        Interview.objects.filter(position=position, status=Status.SUBMITTED, is_latest=True)
         .select_related("candidate", "interviewer", "decision")
         .annotate(
-            score=Avg(POINTS_SQL),
-            red_flag_total=Coalesce(Subquery(flags, output_field=IntegerField()), 0),
             **{
-                f"area_{n}": Avg(POINTS_SQL, filter=Q(questions__area_name=name))
+                f"area_{n}": Cast(KeyTextTransform(name, "area_scores"), FloatField())
                 for n, name in enumerate(area_names)
-            },
+            }
         )
     )
 
 
 def review_areas(position: Position) -> list[tuple[str, str]]:
     """The areas asked about in the position's submitted interviews, as (column key, name)."""
-    names = (
-        Interview.objects.filter(position=position, status=Status.SUBMITTED)
-        .values_list("questions__area_name", "questions__area_order")
-        .distinct()
-    )
-    ordered = sorted({(order, name) for name, order in names if name})
-    return [(f"area_{n}", name) for n, (_, name) in enumerate(ordered)]
+    return [(f"area_{n}", name) for n, (_, name) in enumerate(position.areas_asked)]
 
 
 class ReviewFilter(django_filters.FilterSet):
@@ -95,11 +76,11 @@ class ReviewFilter(django_filters.FilterSet):
     def __init__(self, *args, position: Position, areas: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.areas = areas
+        interviewers = Interview.objects.filter(position=position, status=Status.SUBMITTED).values(
+            "interviewer_id"
+        )
         self.filters["interviewer"].queryset = (
-            get_user_model()
-            .objects.filter(interviews__position=position, interviews__status=Status.SUBMITTED)
-            .distinct()
-            .order_by("first_name", "email")
+            get_user_model().objects.filter(pk__in=interviewers).order_by("first_name", "email")
         )
         self.filters["interviewer"].field.label_from_instance = lambda user: (
             user.get_full_name() or user.email

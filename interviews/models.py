@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from glossary.models import SLUG_PATTERN, Area, Term
 
+from . import scoring
+
 NOTES_MAX_LENGTH = 5000  # characters per question's notes
 
 
@@ -193,9 +195,14 @@ class Position(models.Model):
     )
     is_open = models.BooleanField("open", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The areas its submitted interviews asked about, as [order, name] pairs: the review's
+    # columns. Grown when an interview is submitted, so the review never scans the questions.
+    areas_asked = models.JSONField(default=list, blank=True, editable=False)
 
     # Who manages a position decides who reads its scorecards, so every change is kept.
-    history = HistoricalRecords(m2m_fields=[hiring_managers], excluded_fields=["created_at"])
+    history = HistoricalRecords(
+        m2m_fields=[hiring_managers], excluded_fields=["created_at", "areas_asked"]
+    )
 
     class Meta:
         ordering = ["-is_open", "title"]
@@ -208,6 +215,20 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def add_areas(self, questions: list) -> None:
+        """Add the areas of a submitted interview's ``questions`` to ``areas_asked`` (saved).
+
+        Call inside the submitting transaction; the position row is locked while it grows.
+        """
+        asked = {(q.area_order, q.area_name) for q in questions}
+        known = {tuple(pair) for pair in self.areas_asked}
+        if asked <= known:
+            return
+        locked = type(self).objects.select_for_update().get(pk=self.pk)
+        merged = sorted({tuple(pair) for pair in locked.areas_asked} | asked)
+        self.areas_asked = [list(pair) for pair in merged]
+        type(self).objects.filter(pk=self.pk).update(areas_asked=self.areas_asked)
 
 
 class CandidateQuerySet(models.QuerySet):
@@ -290,8 +311,69 @@ class InterviewNotSubmitted(Exception):
         )
 
 
+# What recording an answer may change on an interview's question.
+ANSWER_FIELDS = ["rating", "rated_at", "cues_heard", "notes", "notes_version", "updated_at"]
+
+
 class InvalidAnswer(ValueError):
     """An answer does not fit its question (a cue index the question does not have)."""
+
+
+def refresh_review_fields(interviews, question_model, flag_model, position_model) -> int:
+    """Recompute stored scores, red-flag counts, latest flags and positions' areas.
+
+    Works on the given models so the migration that added the fields can use it too.
+
+    Args:
+        interviews: a queryset of interviews.
+        question_model, flag_model, position_model: the models of their questions, red flags
+            and positions.
+
+    Returns:
+        How many interviews were updated.
+    """
+    from collections import Counter, defaultdict
+
+    ids = list(interviews.filter(status="submitted").values_list("pk", flat=True))
+    updated, areas = 0, defaultdict(set)
+    for start in range(0, len(ids), 2000):
+        batch = ids[start : start + 2000]
+        questions = defaultdict(list)
+        for row in question_model.objects.filter(interview_id__in=batch).values(
+            "interview_id", "area_name", "area_order", "rating"
+        ):
+            questions[row["interview_id"]].append(scoring.Answer(**row))
+        flags = Counter(
+            flag_model.objects.filter(interview_id__in=batch).values_list("interview_id", flat=True)
+        )
+        rows = list(interviews.model.objects.filter(pk__in=batch))
+        for interview in rows:
+            asked = questions[interview.pk]
+            interview.score = scoring.score(q.rating for q in asked)
+            interview.area_scores = {a.name: a.score for a in scoring.area_scores(asked)}
+            interview.red_flag_total = flags[interview.pk]
+            areas[interview.position_id] |= {(q.area_order, q.area_name) for q in asked}
+        interviews.model.objects.bulk_update(rows, ["score", "area_scores", "red_flag_total"])
+        updated += len(rows)
+    latest: dict[tuple, tuple] = {}
+    for pk, candidate, position, submitted in (
+        interviews.model.objects.filter(pk__in=ids)
+        .values_list("pk", "candidate_id", "position_id", "submitted_at")
+        .iterator()
+    ):
+        key = (candidate, position)
+        if key not in latest or (submitted, pk) > latest[key]:
+            latest[key] = (submitted, pk)
+    newest = {pk for _, pk in latest.values()}
+    interviews.model.objects.filter(pk__in=ids).exclude(pk__in=newest).update(is_latest=False)
+    for start in range(0, len(ids), 2000):
+        chunk = [pk for pk in ids[start : start + 2000] if pk in newest]
+        interviews.model.objects.filter(pk__in=chunk).update(is_latest=True)
+    for position in position_model.objects.filter(pk__in=areas):
+        merged = sorted({tuple(pair) for pair in position.areas_asked} | areas[position.pk])
+        position.areas_asked = [list(pair) for pair in merged]
+        position.save(update_fields=["areas_asked"])
+    return updated
 
 
 class InterviewQuerySet(models.QuerySet):
@@ -315,6 +397,18 @@ class InterviewQuerySet(models.QuerySet):
             question_total=models.Count("questions"),
             answered_total=models.Count("questions", filter=~Q(questions__rating="")),
         )
+
+    def refresh_review(self) -> int:
+        """Recompute the stored review fields of these interviews from their questions.
+
+        For interviews made in bulk (generated data, imports) and for the migration that added
+        the fields; ``submit`` keeps them up to date otherwise. Also recomputes which interview
+        is each candidate's latest, and the positions' ``areas_asked``.
+
+        Returns:
+            How many interviews were updated.
+        """
+        return refresh_review_fields(self, InterviewQuestion, InterviewRedFlag, Position)
 
     def start(
         self,
@@ -396,15 +490,41 @@ class Interview(models.Model):
     clock_started_at = models.DateTimeField(null=True, blank=True)
     recommendation = models.CharField(max_length=10, choices=Recommendation, blank=True)
     summary = models.TextField(blank=True, max_length=5000)
+    # Stored when it is submitted (see ``submit``), for reviews of thousands of interviews:
+    score = models.FloatField(null=True, blank=True, editable=False)
+    area_scores = models.JSONField(default=dict, blank=True, editable=False)
+    red_flag_total = models.PositiveSmallIntegerField(default=0, editable=False)
+    is_latest = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="The candidate's latest submitted interview for this position.",
+    )
 
     objects = InterviewQuerySet.as_manager()
     # Changes to the outcome are kept from submission on (see interviews.history).
     history = HistoricalRecords(
-        excluded_fields=["elapsed_seconds", "clock_started_at", "kit", "created_at"]
+        excluded_fields=[
+            "elapsed_seconds",
+            "clock_started_at",
+            "kit",
+            "created_at",
+            "score",
+            "area_scores",
+            "red_flag_total",
+            "is_latest",
+        ]
     )
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            # The position review: each candidate's latest submitted interview, newest first.
+            models.Index(
+                fields=["position", "is_latest", "-submitted_at"], name="interview_review"
+            ),
+            models.Index(fields=["position", "status", "interviewer"], name="interview_by_person"),
+            models.Index(fields=["interviewer", "status", "-submitted_at"], name="interview_mine"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="interview_status_valid"
@@ -485,6 +605,47 @@ class Interview(models.Model):
         if editable and self.is_submitted:
             raise InterviewSubmitted(self)
 
+    def _lock_with_siblings(self, *, editable: bool = True) -> "list[Interview]":
+        """Lock this interview and the other interviews of its candidate for its position.
+
+        Submitting or reopening changes which of them is the candidate's latest, so all of them
+        are locked, always in id order (two such changes can then never deadlock).
+
+        Returns:
+            The other interviews (locked, fresh).
+
+        Raises:
+            InterviewSubmitted: ``editable`` and this interview is submitted.
+        """
+        group = list(
+            type(self)
+            .objects.select_for_update()
+            .filter(candidate_id=self.candidate_id, position_id=self.position_id)
+            .order_by("pk")
+        )
+        fresh = next(interview for interview in group if interview.pk == self.pk)
+        for field in self._meta.concrete_fields:
+            setattr(self, field.attname, getattr(fresh, field.attname))
+        if editable and self.is_submitted:
+            raise InterviewSubmitted(self)
+        return [interview for interview in group if interview.pk != self.pk]
+
+    def _store_review_fields(self, questions: "list[InterviewQuestion]") -> None:
+        """Work out the stored score, area scores and red-flag count (not saved)."""
+        self.score = scoring.score(q.rating for q in questions)
+        self.area_scores = {a.name: a.score for a in scoring.area_scores(questions)}
+        self.red_flag_total = self.red_flags.count()
+
+    def _mark_latest(self, siblings: "list[Interview]") -> None:
+        """Flag which of this candidate's interviews for the position is the latest submitted."""
+        submitted = [i for i in [self, *siblings] if i.status == Status.SUBMITTED]
+        latest = max(submitted, key=lambda i: (i.submitted_at, i.pk), default=None)
+        for interview in [self, *siblings]:
+            is_latest = interview is latest
+            if interview.is_latest != is_latest:
+                interview.is_latest = is_latest
+                type(self).objects.filter(pk=interview.pk).update(is_latest=is_latest)
+
     def _save_start(self, now: datetime) -> None:
         """The first thing recorded in a prepared interview starts it (and its clock)."""
         if self.is_draft:
@@ -540,7 +701,7 @@ class Interview(models.Model):
             # (django-simple-history skips when the attribute merely exists, so set it only then.)
             if self.submitted_at is None:
                 question.skip_history_when_saving = True
-            question.save()
+            question.save(update_fields=ANSWER_FIELDS)
         return question, conflict
 
     def set_red_flags(self, chosen: "dict[RedFlag, str]") -> int:
@@ -601,17 +762,21 @@ class Interview(models.Model):
             InterviewSubmitted: it was submitted already (by another tab, say).
         """
         with transaction.atomic():
-            self._lock()
+            siblings = self._lock_with_siblings()
             now = timezone.now()
             first_submission = self.submitted_at is None
+            questions = list(self.questions.all())
             self._stop_clock(now)
             self.recommendation, self.summary = recommendation, summary
             self.status, self.submitted_at = Status.SUBMITTED, now
+            self._store_review_fields(questions)
             self._history_user = by
             self.save()
+            self._mark_latest(siblings)
+            self.position.add_areas(questions)
             if first_submission:
                 InterviewQuestion.history.bulk_history_create(
-                    list(self.questions.all()),
+                    questions,
                     update=True,
                     default_user=by,
                     default_change_reason="Submitted",
@@ -624,13 +789,14 @@ class Interview(models.Model):
             InterviewNotSubmitted: it is not submitted (reopened already, say).
         """
         with transaction.atomic():
-            self._lock(editable=False)
+            siblings = self._lock_with_siblings(editable=False)
             if not self.is_submitted:
                 raise InterviewNotSubmitted(self)
             self.status = Status.IN_PROGRESS
             self._history_user = by
             self._change_reason = reason
             self.save()
+            self._mark_latest(siblings)
 
     def decide(self, *, outcome: str, note: str, by) -> "Decision":
         """Record or change the hiring manager's decision (kept in history).
@@ -790,6 +956,10 @@ class Decision(models.Model):
     """A hiring manager's decision on a submitted interview; every change is kept in history."""
 
     interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="decision")
+    # The interview's position, kept here so "latest decisions on my positions" is one index.
+    position = models.ForeignKey(
+        Position, on_delete=models.CASCADE, related_name="decisions", editable=False
+    )
     outcome = models.CharField(max_length=10, choices=Recommendation)
     note = models.TextField(blank=True, max_length=2000)
     decided_by = models.ForeignKey(
@@ -797,9 +967,10 @@ class Decision(models.Model):
     )
     decided_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["decided_at"])
+    history = HistoricalRecords(excluded_fields=["decided_at", "position"])
 
     class Meta:
+        indexes = [models.Index(fields=["position", "-decided_at"], name="decision_newest")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(outcome__in=Recommendation.values), name="decision_outcome_valid"
@@ -808,3 +979,9 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()}: {self.interview}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        """Save, taking the position from the interview when it is not set yet."""
+        if self.position_id is None:
+            self.position_id = self.interview.position_id
+        super().save(*args, **kwargs)

@@ -1,65 +1,9 @@
-"""Scores and change history for scorecards.
+"""What a scorecard shows besides scores (``interviews.scoring``): its records and history."""
 
-The scoring rule (also shown on every scorecard): Strong counts 3 points, Average 2, Weak 1; a
-skipped or unrated question does not count. A score is the mean of the points of the questions
-that count, from 1.0 (all Weak) to 3.0 (all Strong), shown with one decimal; no question counted
-means no score.
-"""
-
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Case, IntegerField, Value, When
-
 from .models import Decision, Interview, InterviewQuestion, Rating
-
-POINTS = {Rating.STRONG: 3, Rating.AVERAGE: 2, Rating.WEAK: 1}
-MIN_SCORE, MAX_SCORE = 1, 3
-
-# The same rule as an SQL expression over an interview's questions (for sorting and filtering).
-POINTS_SQL = Case(
-    *[When(questions__rating=rating, then=Value(points)) for rating, points in POINTS.items()],
-    default=None,
-    output_field=IntegerField(),
-)
-
-
-def score(ratings: Iterable[str]) -> float | None:
-    """The mean points of ``ratings`` (1.0–3.0), or None when none of them counts."""
-    points = [POINTS[r] for r in ratings if r in POINTS]
-    return round(sum(points) / len(points), 1) if points else None
-
-
-@dataclass
-class AreaScore:
-    """One area's part of a scorecard: how many of each rating, and its score."""
-
-    name: str
-    order: int
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Rating.values, 0))
-    unrated: int = 0
-    ratings: list[str] = field(default_factory=list)
-
-    @property
-    def score(self) -> float | None:
-        """The area's score (see the module docstring)."""
-        return score(self.ratings)
-
-
-def area_scores(questions: Iterable[InterviewQuestion]) -> list[AreaScore]:
-    """Group an interview's questions by area (in area order) and count their ratings."""
-    areas: dict[str, AreaScore] = {}
-    for question in questions:
-        area = areas.setdefault(
-            question.area_name, AreaScore(name=question.area_name, order=question.area_order)
-        )
-        if question.rating:
-            area.counts[question.rating] += 1
-            area.ratings.append(question.rating)
-        else:
-            area.unrated += 1
-    return sorted(areas.values(), key=lambda a: (a.order, a.name))
 
 
 @dataclass(frozen=True)

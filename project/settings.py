@@ -39,6 +39,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG")
 TESTING = env_bool("DJANGO_TESTING")
+BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS")  # baseline views for `make bench`
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -123,6 +124,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compilation costs more than it saves on this app's queries: it compiled the review's
+    # aggregate on every request (2.9-3.4 s with it, 1.0-1.5 s without; docs/performance.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Persistent connections buy nothing for a local file and keep it locked longer.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

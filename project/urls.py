@@ -1,5 +1,6 @@
 """Top-level URLs: the apps, accounts (allauth) and the Django admin."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponseRedirect
@@ -20,3 +21,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
 ]
+
+if settings.BENCHMARK_VIEWS:  # baselines for `make bench` only (see project/bench.py)
+    from .bench import urlpatterns as bench_urls
+
+    urlpatterns += bench_urls

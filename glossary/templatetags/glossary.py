@@ -1,56 +1,129 @@
-"""``{{ text|glossary_terms }}``: mark the glossary terms in a text, each with its meaning."""
+"""Glossary terms marked in text, each explained by one tooltip per page.
 
-import itertools
+``{% glossary_terms text %}`` marks every term in ``text`` as a link to its page that points
+(``aria-describedby``) at a tooltip with its meaning; ``{% glossary_tips %}`` writes those
+tooltips, once per distinct term, for the terms marked since it last ran in this request. Put
+it after the marked text, inside the same swappable region, so a region swapped by htmx brings
+its own tooltips. ``static/js/app.js`` shows a tooltip on hover or keyboard focus, next to the
+term and inside the screen; without JavaScript the term is simply a link.
+
+Marking a text is cached per glossary revision, so each question's text is marked once per
+process and glossary change, not on every request.
+"""
+
+from collections import OrderedDict
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
-from ..matching import annotate
+from ..matching import MarkedText, annotate, current
 
 register = template.Library()
-_ids = itertools.count(1)
+
+CACHE_SIZE = 4096  # marked texts kept per process (the bank has a few thousand texts)
+_marked: "OrderedDict[tuple, tuple[str, frozenset[int]]]" = OrderedDict()
+
+
+def tip_id(term) -> str:
+    """The id of a term's tooltip element on a page."""
+    return f"term-tip-{term.slug}"
 
 
 def render_term(written: str, term) -> SafeString:
-    """A link to the term's page, with its meaning in a popover shown on hover and focus."""
-    tip = f"term-tip-{next(_ids)}"
+    """One mention: a link to the term's page, described by the term's tooltip."""
     return format_html(
-        '<span class="term-ref" x-data="termTip" @mouseenter="show" @mouseleave="hide" '
-        '@focusin="show" @focusout="hide" @keydown.escape="hide">'
-        '<a class="term" href="{}" aria-describedby="{}">{}</a>'
-        '<span class="term-tip" role="tooltip" id="{}" x-cloak x-show="open">'
-        '<strong class="term-tip-name">{}</strong> {}</span></span>',
+        '<a class="term" href="{}" aria-describedby="{}">{}</a>',
         reverse("glossary:term", args=[term.slug]),
-        tip,
+        tip_id(term),
         written,
-        tip,
-        term.name,
-        term.meaning,
     )
 
 
-@register.filter
-def glossary_terms(text: str) -> SafeString:
-    """``text`` escaped, with every glossary term in it marked and explained on hover or focus."""
-    return annotate(str(text or ""), render_term)
+def _used(context) -> dict[int, object]:
+    """The terms marked during this request and not yet given a tooltip (term id to term)."""
+    request = context.get("request")
+    holder = request if request is not None else context.render_context
+    if not hasattr(holder, "glossary_used"):
+        holder.glossary_used = {}
+    return holder.glossary_used
+
+
+def mark(text: str) -> tuple[SafeString, frozenset[int]]:
+    """``text`` escaped with its terms marked, and the ids of those terms (cached).
+
+    Returns:
+        The safe HTML and the ids of the terms in it.
+    """
+    key = (current()[0].revision, text)
+    found = _marked.get(key)
+    if found is None:
+        ids: set[int] = set()
+
+        def render(written: str, term) -> SafeString:
+            ids.add(term.pk)
+            return render_term(written, term)
+
+        found = (str(annotate(text, render)), frozenset(ids))
+        _marked[key] = found
+        if len(_marked) > CACHE_SIZE:
+            _marked.popitem(last=False)
+    else:
+        _marked.move_to_end(key)
+    return mark_safe(found[0]), found[1]  # noqa: S308 - escaped and rendered by annotate
+
+
+@register.simple_tag(takes_context=True)
+def glossary_terms(context, text: str) -> SafeString:
+    """``text`` escaped, with every glossary term in it marked (see the module docstring)."""
+    html, ids = mark(str(text or ""))
+    if ids:
+        terms = current()[1]
+        _used(context).update((pk, terms[pk]) for pk in ids if pk in terms)
+    return html
+
+
+@register.simple_tag(takes_context=True)
+def glossary_tips(context) -> SafeString:
+    """The tooltips of the terms marked since the last call in this request, once each."""
+    used = _used(context)
+    if not used:
+        return mark_safe("")
+    terms = sorted(used.values(), key=lambda term: term.slug)
+    used.clear()
+    return format_html(
+        '<div class="term-tips" data-term-tips>{}</div>',
+        format_html_join(
+            "",
+            '<span class="term-tip" role="tooltip" id="{}" hidden>'
+            '<strong class="term-tip-name">{}</strong> {}</span>',
+            ((tip_id(term), term.name, term.meaning) for term in terms),
+        ),
+    )
 
 
 RESUME_SHOWN_CHARS = 100_000  # characters of a résumé shown marked up on the decoder page
 RESUME_MARKS = 500  # mentions marked at most
 
 
-@register.filter
-def resume_terms(text: str) -> SafeString:
+@register.simple_tag(takes_context=True)
+def resume_terms(context, text: str) -> MarkedText:
     """A résumé's first ``RESUME_SHOWN_CHARS`` characters, escaped, with terms marked.
 
     Each term is marked where it first appears in each paragraph, ``RESUME_MARKS`` mentions
-    at most, so a long résumé stays a light page; the result counts what was left plain.
+    at most, so a long résumé stays a light page; the result counts what was left plain. Use
+    as ``{% resume_terms text as marked %}``.
     """
+    used = _used(context)
+
+    def render(written: str, term) -> SafeString:
+        used[term.pk] = term
+        return render_term(written, term)
+
     return annotate(
         str(text or "")[:RESUME_SHOWN_CHARS],
-        render_term,
+        render,
         once_per_paragraph=True,
         limit=RESUME_MARKS,
     )

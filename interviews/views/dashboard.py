@@ -5,21 +5,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ..models import Decision, Interview, Position, Status
+from ..models import Decision, Interview, Position
 from ..roles import HIRING_MANAGER, RECRUITER, has_role
 
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Show the signed-in user's home page: their screenings, and what each of their roles does."""
+    """Show the signed-in user's home page: their screenings, and what each of their roles does.
+
+    Every query is bounded by what the page shows (20 or 10 rows, one row per position), so the
+    page costs the same with ten screenings behind it or ten thousand.
+    """
     context = {}
     if has_role(request.user, RECRUITER):
-        mine = (
-            Interview.objects.conducted_by(request.user)
-            .select_related("candidate", "position")
-            .with_progress()
+        mine = Interview.objects.conducted_by(request.user).select_related("candidate", "position")
+        # Progress is counted for the 20 shown only, not for every interview ever run.
+        newest_open = mine.open().order_by("-created_at").values_list("pk", flat=True)[:20]
+        context["in_progress"] = list(
+            mine.filter(pk__in=list(newest_open)).with_progress().order_by("-created_at")
         )
-        context["in_progress"] = list(mine.open().order_by("-created_at")[:20])
         context["submitted"] = list(mine.submitted().order_by("-submitted_at")[:10])
     if has_role(request.user, HIRING_MANAGER):
         context.update(_manager_dashboard(request.user))
@@ -28,26 +32,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def _manager_dashboard(user) -> dict:
     """A hiring manager's positions, interviews awaiting their decision, and latest decisions."""
-    submitted = Q(interviews__status=Status.SUBMITTED)
+    positions = list(Position.objects.filter(hiring_managers=user))
+    # Each candidate's latest screening counts once (``is_latest``, stored at submission).
+    counts = {
+        row["position"]: row
+        for row in Interview.objects.filter(position__in=positions, is_latest=True)
+        .values("position")
+        .annotate(screened=Count("pk"), awaiting=Count("pk", filter=Q(decision__isnull=True)))
+    }
+    for position in positions:
+        position.screened = counts.get(position.pk, {}).get("screened", 0)
+        position.awaiting = counts.get(position.pk, {}).get("awaiting", 0)
     return {
-        "managed_positions": list(
-            Position.objects.filter(hiring_managers=user).annotate(
-                screened=Count("interviews__candidate", filter=submitted, distinct=True),
-                awaiting=Count(
-                    "interviews",
-                    filter=submitted & Q(interviews__decision__isnull=True),
-                    distinct=True,
-                ),
-            )
-        ),
+        "managed_positions": positions,
         "awaiting_decision": list(
-            Interview.objects.submitted()
-            .filter(position__hiring_managers=user, decision__isnull=True)
+            Interview.objects.filter(position__in=positions, is_latest=True, decision__isnull=True)
             .select_related("candidate", "position")
             .order_by("submitted_at")[:20]
         ),
         "latest_decisions": list(
-            Decision.objects.filter(interview__position__hiring_managers=user)
+            Decision.objects.filter(position__in=positions)
             .select_related("interview__candidate", "interview__position", "decided_by")
             .order_by("-decided_at")[:10]
         ),

@@ -8,6 +8,7 @@ one, and render.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import push_url
 
 from glossary.http import vary_on_htmx
 
@@ -30,6 +32,7 @@ from ..models import (
     RedFlag,
 )
 from ..scorecard import record_context
+from ..templatetags.workbench import RATING_SYMBOLS
 
 WORKBENCH = "interviews/workbench.html"
 
@@ -89,45 +92,102 @@ def interview_new(request: HttpRequest) -> HttpResponse:
     return render(request, "interviews/interview_new.html", {"form": form})
 
 
-def _next_unrated(questions: list[InterviewQuestion], number: int) -> int | None:
+@dataclass(frozen=True)
+class RailItem:
+    """One question in the progress rail: its number, area and rating."""
+
+    number: int
+    area_name: str
+    rating: str
+
+    @property
+    def symbol(self) -> str:
+        """The rating's symbol (never colour alone)."""
+        return RATING_SYMBOLS.get(self.rating, "○")
+
+    @property
+    def label(self) -> str:
+        """The rating in words, or "not rated"."""
+        return Rating(self.rating).label if self.rating else "not rated"
+
+
+# The rating buttons, in order, with their symbol and the key that presses them.
+RATING_BUTTONS = [
+    {"value": value, "label": label, "symbol": RATING_SYMBOLS[value], "key": key}
+    for (value, label), key in zip(
+        [
+            (Rating.STRONG, "Strong"),
+            (Rating.AVERAGE, "Average"),
+            (Rating.WEAK, "Weak"),
+            (Rating.SKIPPED, "Skip"),
+        ],
+        "1230",
+        strict=True,
+    )
+]
+
+
+def _next_unrated(rail: list[RailItem], number: int) -> int | None:
     """The first unrated question after ``number`` (wrapping round), or None if all are rated."""
-    unrated = [q.number for q in questions if not q.rating]
+    unrated = [item.number for item in rail if not item.rating]
     return next((n for n in unrated if n > number), unrated[0] if unrated else None)
 
 
-def _workbench_context(
-    interview: Interview, number: int, questions: list[InterviewQuestion] | None = None
-) -> dict:
-    """Everything the workbench template shows, in a fixed number of queries.
+def _rail(interview: Interview) -> list[RailItem]:
+    """The rail's items, without loading the questions' texts (one small query)."""
+    return [
+        RailItem(*row)
+        for row in interview.questions.order_by("number").values_list(
+            "number", "area_name", "rating"
+        )
+    ]
 
-    Args:
-        interview: the interview.
-        number: the question to show.
-        questions: the interview's questions, if already loaded.
+
+def _urls(interview: Interview, number: int) -> dict:
+    """The workbench's links for question ``number``, built once instead of per link."""
+    question_base = reverse("interviews:workbench", args=[interview.pk]) + "q/"
+    return {
+        "question_base": question_base,
+        "answer_url": f"{question_base}{number}/answer/",
+        "finish_url": reverse("interviews:finish", args=[interview.pk]),
+    }
+
+
+def _panel_context(interview: Interview, current: InterviewQuestion, rail: list[RailItem]) -> dict:
+    """What the question panel and the rail's progress show, for question ``current``."""
+    number, total = current.number, len(rail)
+    return {
+        **_urls(interview, number),
+        "interview": interview,
+        "current": current,
+        "rail": rail,
+        "total": total,
+        "rated_total": sum(1 for item in rail if item.rating),
+        "next_unrated": _next_unrated(rail, number),
+        "previous_number": number - 1 if number > 1 else None,
+        "next_number": number + 1 if number < total else None,
+        "rating_buttons": RATING_BUTTONS,
+    }
+
+
+def _workbench_context(interview: Interview, number: int) -> dict:
+    """Everything the whole workbench page shows, in a fixed number of queries.
 
     Raises:
         Http404: no question ``number`` in this interview.
     """
-    questions = list(interview.questions.all()) if questions is None else questions
+    questions = list(interview.questions.all())
     if not 1 <= number <= len(questions):
         raise Http404("No such question in this interview.")
-    current = questions[number - 1]
-    unrated = [q.number for q in questions if not q.rating]
+    rail = [RailItem(q.number, q.area_name, q.rating) for q in questions]
+    context = _panel_context(interview, questions[number - 1], rail)
     flagged = {f.red_flag_id: f for f in interview.red_flags.all()}
-    red_flags = [(flag, flagged.get(flag.pk)) for flag in RedFlag.objects.all()]
-    return {
-        "interview": interview,
-        "questions": questions,
-        "current": current,
-        "rated_total": len(questions) - len(unrated),
-        "next_unrated": _next_unrated(questions, number),
-        "previous_number": number - 1 if number > 1 else None,
-        "next_number": number + 1 if number < len(questions) else None,
-        "red_flags": red_flags,
-        "flag_total": len(flagged),
-        "ratings": Rating,
-        "elapsed": interview.elapsed(),
-    }
+    context.update(
+        red_flags=[(flag, flagged.get(flag.pk)) for flag in RedFlag.objects.all()],
+        flag_total=len(flagged),
+        elapsed=interview.elapsed(),
+    )
+    return context
 
 
 def _render_parts(
@@ -136,19 +196,27 @@ def _render_parts(
     """Render the workbench's partials; every part after the first is swapped out-of-band.
 
     ``all_oob`` makes the first one out-of-band too, for requests that swap nothing themselves.
+    A part may be given as ``(name, extra context)``.
     """
-    html = "".join(
-        render_to_string(
-            f"{WORKBENCH}#{part}", {**context, "oob": all_oob or index > 0}, request=request
+    html = []
+    for index, part in enumerate(parts):
+        name, extra = part if isinstance(part, tuple) else (part, {})
+        html.append(
+            render_to_string(
+                f"{WORKBENCH}#{name}",
+                {**context, **extra, "oob": all_oob or index > 0},
+                request=request,
+            )
         )
-        for index, part in enumerate(parts)
-    )
-    return HttpResponse(html, status=status)
+    return HttpResponse("".join(html), status=status)
 
 
 @require_GET
 def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
-    """Show question ``number`` of the interview (without it: the first unrated question)."""
+    """Show question ``number`` of the interview (without it: the first unrated question).
+
+    An htmx request (the rail, Previous, Next) gets only the question panel.
+    """
     try:
         interview = get_interview_for_editing(request, pk)
     except InterviewSubmitted:
@@ -158,10 +226,15 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         return redirect(
             "interviews:question", pk=pk, number=first_unrated.number if first_unrated else 1
         )
-    context = _workbench_context(interview, number)
     if request.htmx and not request.htmx.boosted:
-        return vary_on_htmx(_render_parts(request, context, "panel", "rail"))
-    return vary_on_htmx(render(request, WORKBENCH, context))
+        rail = _rail(interview)
+        current = interview.questions.filter(number=number).first()
+        if current is None:
+            raise Http404("No such question in this interview.")
+        return vary_on_htmx(
+            _render_parts(request, _panel_context(interview, current, rail), "panel")
+        )
+    return vary_on_htmx(render(request, WORKBENCH, _workbench_context(interview, number)))
 
 
 @require_POST
@@ -194,42 +267,54 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     messages.success(request, f"Saved question {number}.")
     target = number
     if "rating" in parts and data["rating"]:
-        target = _next_unrated(list(interview.questions.all()), number) or number
+        target = _next_unrated(_rail(interview), number) or number
     return redirect("interviews:question", pk=pk, number=target)
 
 
 def _answer_fragment(request, interview, question, parts, conflict, data) -> HttpResponse:
-    """The htmx answer to a save: what changed on screen, the rail out-of-band."""
-    if "rating" in parts and question.rating:
-        questions = list(interview.questions.all())
-        target = _next_unrated(questions, question.number) or question.number
-        context = _workbench_context(interview, target, questions)
-        if target != question.number:
-            context["just_rated"] = question
-        response = _render_parts(request, context, "panel", "rail")
-        response["HX-Push-Url"] = reverse(
-            "interviews:question", args=[interview.pk, context["current"].number]
-        )
-        return response
-    context = _workbench_context(interview, question.number)
-    if "notes" in parts:
-        context.update(
-            conflict=conflict, my_notes=data["notes"], posted_version=data["notes_version"]
-        )
-        return _render_parts(
-            request, context, "notes-status", "rail", status=409 if conflict else 200
-        )
-    if "cues" in parts:
-        return _render_parts(request, context, "cue-count", "rail", all_oob=True)
-    return _render_parts(request, context, "panel", "rail")
+    """The htmx answer to a save: only what changed on screen.
+
+    A rating: the next unrated question's panel, the rated question's rail entry and the
+    progress (out-of-band). Notes: their status. Cues: the count heard (out-of-band).
+    """
+    if "notes" in parts and "rating" not in parts:
+        context = {
+            **_urls(interview, question.number),
+            "current": question,
+            "conflict": conflict,
+            "my_notes": data["notes"],
+            "posted_version": data["notes_version"],
+        }
+        return _render_parts(request, context, "notes-status", status=409 if conflict else 200)
+    if "rating" not in parts:
+        return _render_parts(request, {"current": question}, "cue-count", all_oob=True)
+    rail = _rail(interview)
+    target = _next_unrated(rail, question.number) if question.rating else None
+    current = question
+    if target and target != question.number:
+        current = interview.questions.get(number=target)
+    context = _panel_context(interview, current, rail)
+    if current is not question:
+        context["just_rated"] = question
+    rated = rail[question.number - 1]
+    response = _render_parts(
+        request, context, "panel", ("rail-item", {"item": rated}), "rail-progress"
+    )
+    push_url(response, f"{context['question_base']}{current.number}/")
+    return response
 
 
 def _answer_invalid(request, interview, number, errors) -> HttpResponse:
     """Bad input: say what is wrong, next to the notes (htmx) or on the page; change nothing."""
-    context = _workbench_context(interview, number)
-    context["answer_errors"] = [e for field_errors in errors for e in field_errors]
+    messages_ = [e for field_errors in errors for e in field_errors]
     if request.htmx:
+        current = interview.questions.filter(number=number).first()
+        if current is None:
+            raise Http404("No such question in this interview.")
+        context = {**_urls(interview, number), "current": current, "answer_errors": messages_}
         return _render_parts(request, context, "notes-status", status=422)
+    context = _workbench_context(interview, number)
+    context["answer_errors"] = messages_
     return render(request, WORKBENCH, context, status=422)
 
 
@@ -279,7 +364,8 @@ def clock(request: HttpRequest, pk: int) -> HttpResponse:
         interview.resume()
     number = form.cleaned_data["number"] or 1
     if request.htmx:
-        return _render_parts(request, _workbench_context(interview, number), "timer")
+        context = {"interview": interview, "current": {"number": number}}
+        return _render_parts(request, {**context, "elapsed": interview.elapsed()}, "timer")
     return redirect("interviews:question", pk=pk, number=number)
 
 

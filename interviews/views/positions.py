@@ -23,7 +23,7 @@ from ..exports import CsvResponse
 from ..filters import ReviewFilter, review_areas, review_queryset
 from ..forms import PositionForm
 from ..models import Interview, Position, Status
-from ..scorecard import area_scores, score
+from ..scoring import area_scores, score
 
 PAGE_SIZE = 25
 

@@ -20,7 +20,8 @@ from ..access import (
 from ..exports import CsvResponse
 from ..forms import DecisionForm, ReopenForm
 from ..models import Decision, Interview, InterviewNotSubmitted
-from ..scorecard import area_scores, changes, record_context, score
+from ..scorecard import changes, record_context
+from ..scoring import area_scores, score
 
 SCORECARD = "interviews/scorecard.html"
 

@@ -25,16 +25,69 @@ document.addEventListener("htmx:beforeSwap", (event) => {
   }
 });
 
-// A glossary term's meaning, shown while the pointer is over it or it has keyboard focus;
-// Escape hides it (WCAG 1.4.13). Without JavaScript the term is simply a link to its page.
-document.addEventListener("alpine:init", () => {
-  window.Alpine.data("termTip", () => ({
-    open: false,
-    show() {
-      this.open = true;
+// A glossary term's meaning: every marked term points (aria-describedby) at its term's tooltip,
+// one per term on the page. Shown next to the term, inside the screen, while the pointer is on
+// the term or the tooltip, or the term has keyboard focus; Escape hides it (WCAG 1.4.13).
+// Without JavaScript the term is simply a link to its page.
+(() => {
+  let shown = null;
+  let shownFor = null;
+  let leaving = null;
+  const termOf = (node) => node instanceof Element && node.closest("a.term[aria-describedby]");
+  const hide = () => {
+    clearTimeout(leaving);
+    if (shown) shown.hidden = true;
+    shown = null;
+  };
+  const show = (term) => {
+    const tip = document.getElementById(term.getAttribute("aria-describedby"));
+    if (!tip) return;
+    clearTimeout(leaving);
+    if (shown && shown !== tip) shown.hidden = true;
+    tip.hidden = false;
+    shown = tip;
+    shownFor = term;
+    const box = term.getBoundingClientRect();
+    const width = tip.offsetWidth;
+    const height = tip.offsetHeight;
+    const left = Math.max(8, Math.min(box.left, window.innerWidth - width - 8));
+    const below = box.bottom + 6;
+    const top = below + height > window.innerHeight - 8 ? Math.max(8, box.top - height - 6) : below;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  };
+  const hideSoon = () => {
+    clearTimeout(leaving);
+    leaving = setTimeout(hide, 150); // time to move the pointer onto the tooltip
+  };
+  document.addEventListener("mouseover", (event) => {
+    const term = termOf(event.target);
+    if (term) show(term);
+    else if (shown && shown.contains(event.target)) clearTimeout(leaving);
+  });
+  document.addEventListener("mouseout", (event) => {
+    if (termOf(event.target) || (shown && shown.contains(event.target))) hideSoon();
+  });
+  document.addEventListener("focusin", (event) => {
+    const term = termOf(event.target);
+    if (term) show(term);
+  });
+  document.addEventListener("focusout", (event) => {
+    if (termOf(event.target)) hide();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && shown) hide();
+  });
+  // Scrolling moves the term: follow it, or hide the tooltip once the term is off screen.
+  document.addEventListener(
+    "scroll",
+    () => {
+      if (!shown || !shownFor) return;
+      const box = shownFor.getBoundingClientRect();
+      if (!shownFor.isConnected || box.bottom < 0 || box.top > window.innerHeight) hide();
+      else show(shownFor);
     },
-    hide() {
-      this.open = false;
-    },
-  }));
-});
+    { passive: true, capture: true },
+  );
+  document.addEventListener("htmx:beforeSwap", hide);
+})();

@@ -71,7 +71,7 @@
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     let handled = true;
     if (RATING_KEYS[key]) {
-      $(`#panel [data-rate="${RATING_KEYS[key]}"]`)?.click();
+      $(`#panel button[name="rating"][value="${RATING_KEYS[key]}"]`)?.click();
     } else if (key === "n" || key === "ArrowRight") {
       $('#panel [data-nav="next"]')?.click();
     } else if (key === "p" || key === "ArrowLeft") {
@@ -176,7 +176,7 @@
       retries.delete(element);
       return;
     }
-    const eventName = element.id === "notes" ? "retry" : element.type === "checkbox" ? "change" : "click";
+    const eventName = element.id === "notes" ? "retry" : element.matches("fieldset, input[type=checkbox]") ? "change" : "click";
     window.htmx.trigger(element, eventName);
   };
 

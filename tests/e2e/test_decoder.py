@@ -38,7 +38,7 @@ def test_paste_decode_hover_and_start_a_screening(page, live_server, audit, sign
     marked = page.locator(".resume-text a.term", has_text="Kubernetes").first
     expect(marked).to_be_visible()
     marked.hover()
-    tip = marked.locator("xpath=..").locator(".term-tip")
+    tip = page.locator(f"#{marked.get_attribute('aria-describedby')}")
     expect(tip).to_be_visible()
     expect(tip).to_contain_text(Term.objects.get(slug="kubernetes").meaning)
     audit.check(page)

@@ -42,7 +42,7 @@ def test_term_meaning_on_hover_and_focus_in_the_workbench(
     page.goto(f"{live_server.url}/interviews/{interview.pk}/q/1/")
 
     term = page.locator("#panel a.term").first
-    tip = page.locator("#panel .term-tip").first
+    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
     expect(tip).to_be_hidden()
     term.hover()
     expect(tip).to_be_visible()

@@ -76,10 +76,22 @@ def test_question_text_marks_terms_with_their_meaning(signed_in, terms):
 
     html = signed_in.get("/bank/back-end-apis/").content.decode()
 
-    assert '<a class="term" href="/glossary/drf/" aria-describedby="term-tip-' in html
-    assert '>DRF</a><span class="term-tip" role="tooltip"' in html
+    assert '<a class="term" href="/glossary/drf/" aria-describedby="term-tip-drf">DRF</a>' in html
+    assert '<span class="term-tip" role="tooltip" id="term-tip-drf" hidden>' in html
     assert "Django REST framework</strong> Django REST framework explained simply." in html
     assert '<a class="term" href="/glossary/django/"' in html
+
+
+def test_each_term_has_one_tooltip_however_often_it_is_marked(signed_in, terms):
+    question = make_question("django-twice", prompt="Django or Django REST framework?")
+    question.strong = "Compares Django views with DRF viewsets, Django forms with serializers."
+    question.save()
+
+    html = signed_in.get("/bank/django-twice/").content.decode()
+
+    assert html.count('aria-describedby="term-tip-django"') >= 3
+    assert html.count('id="term-tip-django"') == 1
+    assert html.count('id="term-tip-drf"') == 1
 
 
 def test_new_alias_is_marked_at_once(signed_in, terms):
@@ -100,5 +112,5 @@ def test_marking_escapes_the_text(signed_in, terms):
 
     html = signed_in.get("/bank/tricky/").content.decode()
 
-    assert '&lt;b&gt;<span class="term-ref"' in html
+    assert '&lt;b&gt;<a class="term" href="/glossary/django/"' in html
     assert "&lt;/b&gt; &amp; you?" in html

@@ -7,7 +7,7 @@ import pytest
 
 from interviews.models import Decision, InterviewQuestion, InterviewRedFlag, RedFlag
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
-from interviews.scorecard import area_scores, score
+from interviews.scoring import area_scores, score
 from tests.factories import (
     HTMX,
     make_candidate,
@@ -150,7 +150,7 @@ def test_reopen_with_reason_then_changes_are_recorded(client, recruiter, positio
     assert interview.status == "submitted"
     reopened = interview.history.filter(status="in_progress", submitted_at__isnull=False).get()
     assert (reopened.history_change_reason, reopened.history_user) == ("Mis-rated Q1", recruiter)
-    assert 'Reopened</span> <span class="text-zinc-700 dark:text-zinc-300">(“Mis-rated Q1”)' in html
+    assert 'Reopened</span> <span class="text-soft">(“Mis-rated Q1”)' in html
     assert 'Question 1 rating</span>: Strong <span aria-label="changed to">→</span> Weak' in html
     assert 'Recommendation</span>: Advance <span aria-label="changed to">→</span> Hold' in html
     assert "Rita, " in html
@@ -205,14 +205,11 @@ def test_review_filters_and_sorts(client, recruiter, position, manager):
         ["weak"] * 6,
         recommendation="decline",
     )
-    c = submit(
-        make_interview(recruiter, position=position, candidate=make_candidate("Cat")),
-        ["average"] * 6,
-        recommendation="advance",
-    )
-    Decision.objects.create(interview=a, outcome="advance", decided_by=manager)
+    c = make_interview(recruiter, position=position, candidate=make_candidate("Cat"))
     flag = RedFlag.objects.create(slug="no-git", name="Never used Git", why="x")
-    InterviewRedFlag.objects.create(interview=c, red_flag=flag, name=flag.name)
+    c.set_red_flags({flag: ""})  # ticked during the screening
+    submit(c, ["average"] * 6, recommendation="advance")
+    Decision.objects.create(interview=a, outcome="advance", decided_by=manager)
     client.force_login(manager)
     url = f"/positions/{position.pk}/"
 
@@ -411,8 +408,9 @@ def test_review_query_count_is_constant(
         )
     client.force_login(manager)
 
-    # session, user, roles, position, manager check, areas, interviewers, count, page of rows
-    with django_assert_num_queries(9):
+    # session, user, roles, position, manager check, interviewers, count, page of rows (areas
+    # and scores are stored on the position and the interviews)
+    with django_assert_num_queries(8):
         client.get(f"/positions/{position.pk}/")
 
 

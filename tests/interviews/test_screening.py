@@ -108,7 +108,7 @@ def test_workbench_shows_question_guidance_cues_and_rail(signed_in, interview):
     ]:
         assert text in html, text
     assert 'aria-current="step"' in html
-    assert 'data-rate="strong"' in html
+    assert 'name="rating" value="strong"' in html
 
 
 def test_workbench_unknown_question_number_is_404(signed_in, interview):
@@ -130,8 +130,12 @@ def test_htmx_rating_saves_and_moves_to_next_unrated(signed_in, interview):
         '<section id="panel"'
     )
     assert asked(interview, 2).prompt in html
-    assert '<nav id="rail" hx-swap-oob="true"' in html
+    # Only what changed besides the panel: the rated question's rail entry and the progress.
+    assert '<li id="rail-q-1" hx-swap-oob="true"' in html
+    assert '<li id="rail-q-2"' not in html
+    assert '<div id="rail-progress" hx-swap-oob="true"' in html
     assert "1 of 3 rated" in html
+    assert len(response.content) < 6 * 1024
     assert "<html" not in html
     first = asked(interview, 1)
     assert first.rating == "strong"
@@ -455,7 +459,9 @@ def test_htmx_rating_query_count_is_constant(client, django_assert_num_queries, 
     interview = make_interview(recruiter, kit_size=size)
     client.force_login(recruiter)
 
-    with django_assert_num_queries(14):  # with the interview's row lock; the glossary as above
+    # session, user, interview, (savepoint), its row lock, the question, its update, (release),
+    # the rail's numbers and ratings, the next question, and the glossary as above
+    with django_assert_num_queries(12):
         response = client.post(
             answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
         )
