@@ -89,21 +89,28 @@ def get_position_for_editing(request: HttpRequest, pk: int) -> Position:
     return get_object_or_404(Position, pk=pk)
 
 
-def get_interview_for_viewing(request: HttpRequest, pk: int) -> Interview:
+def get_interview_for_viewing(request: HttpRequest, pk: int, *, people: bool = True) -> Interview:
     """Return the interview for its interviewer, an admin, or a hiring manager of its position.
+
+    Args:
+        request: the request; its user is checked.
+        pk: the interview's id.
+        people: load its candidate, position and interviewer in the same query (pages show
+            them; a save answering a fragment does not need them).
 
     Raises:
         Http404: for anyone else, and for an unknown ``pk``.
     """
-    interview = get_object_or_404(
-        Interview.objects.select_related("candidate", "position", "interviewer"), pk=pk
-    )
+    interviews = Interview.objects
+    if people:
+        interviews = interviews.select_related("candidate", "position", "interviewer")
+    interview = get_object_or_404(interviews, pk=pk)
     if not can_view_interview(request.user, interview):
         raise Http404("No interview found.")
     return interview
 
 
-def get_interview_for_editing(request: HttpRequest, pk: int) -> Interview:
+def get_interview_for_editing(request: HttpRequest, pk: int, *, people: bool = True) -> Interview:
     """Return an in-progress interview for its interviewer (or a Question-bank admin) to change.
 
     The check of "submitted" here is for showing the right page; the change itself checks
@@ -114,7 +121,7 @@ def get_interview_for_editing(request: HttpRequest, pk: int) -> Interview:
         PermissionDenied: a user who may see it (a hiring manager) but not change it.
         InterviewSubmitted: the interview is submitted and so read-only.
     """
-    interview = get_interview_for_viewing(request, pk)
+    interview = get_interview_for_viewing(request, pk, people=people)
     if not can_edit_interview(request.user, interview):
         raise PermissionDenied("Only the interviewer can change this interview.")
     if interview.is_submitted:

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import URLValidator
+from django.urls import reverse
 
 from glossary.forms import LinesField
 from glossary.models import Area
@@ -105,17 +106,73 @@ class PositionForm(forms.ModelForm):
         self.fields["hiring_managers"].label_from_instance = lambda u: u.get_full_name() or u.email
 
 
+class CandidatePicker(forms.RadioSelect):
+    """Choose a candidate from a search, never from a list of every candidate.
+
+    Renders a search box (htmx fetches matching candidates as you type; without JavaScript its
+    Find button posts the form back with ``find`` set) and at most ten candidates to choose from.
+    The form sets ``query`` and the (bounded) ``choices``; the field's queryset still validates
+    any candidate id.
+    """
+
+    template_name = "interviews/widgets/candidate_picker.html"
+    option_template_name = "django/forms/widgets/radio_option.html"
+
+    def __init__(self, *args: object, allow_new: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.allow_new = allow_new
+        self.query = ""
+
+    def get_context(self, name: str, value: object, attrs: dict | None) -> dict:
+        """The radio options, plus the search box's query, URL and whether a new one is offered."""
+        context = super().get_context(name, value, attrs)
+        context["widget"].update(
+            query=self.query,
+            allow_new=self.allow_new,
+            matches=sum(1 for value, _ in self.choices if value != ""),
+            search_url=reverse("interviews:candidate_pick"),
+        )
+        return context
+
+
+def pick_candidates(form: forms.Form, field: str = "candidate") -> None:
+    """Give ``form``'s candidate picker the candidates matching what was typed (at most ten)."""
+    data = form.data if form.is_bound else form.initial
+    query = str(data.get("candidate_search") or "").strip()[:100]
+    selected = data.get(field) or form.initial.get(field)
+    picker = form.fields[field].widget
+    picker.query = query
+    options = [(c.pk, c.label) for c in Candidate.objects.pick(query, selected)]
+    picker.choices = ([("", "A new candidate (name below)")] if picker.allow_new else []) + options
+
+
 class InterviewStartForm(forms.Form):
     """Start a screening: who, for which open position, with which kit."""
 
-    candidate = forms.ModelChoiceField(queryset=Candidate.objects.all())
-    position = forms.ModelChoiceField(queryset=Position.objects.filter(is_open=True))
+    candidate = forms.ModelChoiceField(
+        queryset=Candidate.objects.all(),
+        widget=CandidatePicker,
+        error_messages={"required": "Choose the candidate: type a name to find them."},
+    )
+    position = forms.ModelChoiceField(
+        queryset=Position.objects.filter(is_open=True),
+        empty_label="Choose the position…",
+        error_messages={"required": "Choose the position this screening is for."},
+    )
     kit = forms.ModelChoiceField(
         queryset=Kit.objects.all(),
         required=False,
         empty_label="The position's default kit",
         help_text="The questions you will ask and the time they take.",
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        pick_candidates(self)
+        if not self.is_bound and not self.initial.get("position"):
+            only = list(self.fields["position"].queryset[:2])
+            if len(only) == 1:  # one open position: nothing to choose
+                self.initial["position"] = only[0].pk
 
     def clean(self) -> dict:
         """Fill in the position's default kit; refuse an empty kit."""
@@ -331,7 +388,7 @@ class StartFromResumeForm(forms.Form):
     candidate = forms.ModelChoiceField(
         queryset=Candidate.objects.all(),
         required=False,
-        empty_label="A new candidate…",
+        widget=CandidatePicker(allow_new=True),
         label="Candidate",
     )
     name = forms.CharField(label="New candidate's name", required=False, max_length=120)
@@ -348,6 +405,10 @@ class StartFromResumeForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"max_length": RESUME_TOO_LONG},
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        pick_candidates(self)
 
     def clean(self) -> dict:
         """A candidate is either chosen or named."""

@@ -241,6 +241,27 @@ class CandidateQuerySet(models.QuerySet):
             queryset = queryset.filter(Q(name__icontains=word) | Q(email__icontains=word))
         return queryset
 
+    def pick(self, text: str, selected: object = None, limit: int = 10) -> "list[Candidate]":
+        """A bounded list to choose a candidate from: the newest ``limit`` matching ``text``.
+
+        Args:
+            text: what was typed in the search box ("" for the newest candidates).
+            selected: the id of a candidate already chosen, kept in the list even if it does
+                not match (so the choice stays visible).
+            limit: how many to list at most.
+
+        Returns:
+            The candidates, the chosen one first.
+        """
+        found = list(self.search(text).order_by("-created_at", "-pk")[:limit])
+        try:
+            chosen = int(selected) if selected not in (None, "") else None
+        except (TypeError, ValueError):
+            chosen = None
+        if chosen and all(c.pk != chosen for c in found):
+            found = [*self.filter(pk=chosen), *found][:limit]
+        return found
+
 
 class Candidate(models.Model):
     """A person being screened. ``links`` is a list of URLs (GitHub, portfolio, LinkedIn...)."""
@@ -267,6 +288,11 @@ class Candidate(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def label(self) -> str:
+        """Name and email, to tell two people of the same name apart."""
+        return f"{self.name} · {self.email}" if self.email else self.name
+
 
 class Status(models.TextChoices):
     """Where an interview is in its life."""
@@ -291,6 +317,18 @@ class Rating(models.TextChoices):
     AVERAGE = "average", "Average"
     WEAK = "weak", "Weak"
     SKIPPED = "skipped", "Skipped"
+
+
+# What changes while an interview runs, and so is read again under its row lock.
+STATE_FIELDS = (
+    "status",
+    "started_at",
+    "submitted_at",
+    "elapsed_seconds",
+    "clock_started_at",
+    "recommendation",
+    "summary",
+)
 
 
 class InterviewSubmitted(Exception):
@@ -599,9 +637,9 @@ class Interview(models.Model):
         Raises:
             InterviewSubmitted: ``editable`` and the interview is submitted.
         """
-        fresh = type(self).objects.select_for_update().get(pk=self.pk)
-        for field in self._meta.concrete_fields:
-            setattr(self, field.attname, getattr(fresh, field.attname))
+        fresh = type(self).objects.select_for_update().values(*STATE_FIELDS).get(pk=self.pk)
+        for name, value in fresh.items():
+            setattr(self, name, value)
         if editable and self.is_submitted:
             raise InterviewSubmitted(self)
 

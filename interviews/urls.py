@@ -12,6 +12,7 @@ urlpatterns = [
     path("bank/<slug:slug>/", bank.question_detail, name="question_detail"),
     path("candidates/", candidates.candidate_list, name="candidate_list"),
     path("candidates/new/", candidates.candidate_edit, name="candidate_new"),
+    path("candidates/pick/", candidates.candidate_pick, name="candidate_pick"),
     path("candidates/<int:pk>/", candidates.candidate_detail, name="candidate_detail"),
     path("candidates/<int:pk>/edit/", candidates.candidate_edit, name="candidate_edit"),
     path("positions/", positions.position_list, name="position_list"),

@@ -152,6 +152,10 @@ else:
         }
     }
 
+# Sessions live in the database and are read through the shared cache, so most requests read
+# them without a query (a session row is written to both).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

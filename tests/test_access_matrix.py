@@ -27,6 +27,7 @@ EXPECTED: dict[str, tuple] = {
     "bank/<slug:slug>/": ("GET", None, EVERYONE),
     "candidates/": ("GET", None, SCREENERS),
     "candidates/new/": ("GET", None, SCREENERS),
+    "candidates/pick/": ("GET", None, SCREENERS),
     "candidates/<int:pk>/": ("GET", "candidate", SCREENERS),
     "candidates/<int:pk>/edit/": ("GET", "candidate", SCREENERS),
     "positions/": ("GET", None, SCREENERS),

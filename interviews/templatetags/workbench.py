@@ -1,6 +1,8 @@
 """Template filters for showing ratings and times."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -21,3 +23,37 @@ def duration(seconds: int | None) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+@register.simple_tag
+def rail_item(item, question_base: str, current_number: int, oob: bool = False) -> SafeString:
+    """One entry of the workbench's progress rail: a link to the question, with its rating.
+
+    Rendered in Python rather than as a template partial because the rail repeats it for every
+    question of the interview on each page load (a third of the page's rendering time before).
+
+    Args:
+        item: the question's ``RailItem`` (number, area name, rating, symbol, label).
+        question_base: the URL the question's number is appended to.
+        current_number: the question on screen (marked ``aria-current``).
+        oob: swap it out-of-band (answering a rating).
+    """
+    url = f"{question_base}{item.number}/"
+    return format_html(
+        '<li id="rail-q-{}"{} class="min-w-0"><a href="{}" class="rail-item"{} hx-get="{}" '
+        'hx-target="#panel" hx-swap="outerHTML" hx-push-url="true">'
+        '<span class="rail-number">{}</span>'
+        '<span class="hidden min-w-0 flex-1 truncate lg:inline">{}</span>'
+        '<span class="rating-chip rating-{}"><span aria-hidden="true">{}</span>'
+        '<span class="sr-only">: {}</span></span></a></li>',
+        item.number,
+        SafeString(' hx-swap-oob="true"') if oob else "",
+        url,
+        SafeString(' aria-current="step"') if item.number == current_number else "",
+        url,
+        item.number,
+        item.area_name,
+        item.rating or "none",
+        item.symbol,
+        item.label,
+    )

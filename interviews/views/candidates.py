@@ -1,5 +1,6 @@
 """Candidates (/candidates/…): the list, one candidate, and the create/edit form."""
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Max
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from glossary.http import render_page_or_partial
 
 from ..access import get_candidate_for_editing, require_screener
-from ..forms import CandidateForm
+from ..forms import CandidateForm, CandidatePicker, pick_candidates
 from ..models import Candidate
 
 
@@ -56,3 +57,18 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "interviews/candidate_detail.html",
         {"candidate": candidate, "interviews": interviews},
     )
+
+
+@require_GET
+def candidate_pick(request: HttpRequest) -> HttpResponse:
+    """The candidate picker's options for what was typed (htmx, as the recruiter types)."""
+    require_screener(request)
+    form = forms.Form(request.GET)
+    form.fields["candidate"] = forms.ModelChoiceField(
+        queryset=Candidate.objects.none(),
+        widget=CandidatePicker(allow_new=request.GET.get("allow_new") == "1"),
+    )
+    pick_candidates(form)
+    picker = form.fields["candidate"].widget
+    context = picker.get_context("candidate", request.GET.get("candidate"), {"id": "id_candidate"})
+    return render(request, "interviews/widgets/candidate_options.html", context)

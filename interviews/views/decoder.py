@@ -86,8 +86,12 @@ def start_from_resume(request: HttpRequest) -> HttpResponse:
     """Create (or update) the candidate with the résumé and start a screening on the questions."""
     require_screener(request)
     form = StartFromResumeForm(request.POST)
-    if not form.is_valid():
-        return _start_invalid(request, form)
+    valid = form.is_valid()
+    if "find" in request.POST:  # the candidate search, without JavaScript: show the matches
+        shown = StartFromResumeForm(initial=request.POST.dict())
+        return _show_again(request, shown, form.cleaned_data, status=200)
+    if not valid:
+        return _show_again(request, form, form.cleaned_data)
     data = form.cleaned_data
     with transaction.atomic():
         candidate = data["candidate"] or Candidate(
@@ -106,10 +110,16 @@ def start_from_resume(request: HttpRequest) -> HttpResponse:
     return redirect(interview.get_absolute_url())
 
 
-def _start_invalid(request: HttpRequest, form: StartFromResumeForm) -> HttpResponse:
-    """Show the decoder again with the start form's errors; only text within the limit is used."""
-    budget = form.cleaned_data.get("budget") or 30
-    text = form.cleaned_data.get("resume_text")
+def _show_again(
+    request: HttpRequest, form: StartFromResumeForm, cleaned: dict, status: int = 422
+) -> HttpResponse:
+    """Show the decoder again with the start ``form`` (and its errors, if bound).
+
+    Only what passed the form's checks (``cleaned``) is used: a résumé over the limit is not
+    decoded again, and the questions shown are the valid ones that were ticked.
+    """
+    budget = cleaned.get("budget") or 30
+    text = cleaned.get("resume_text")
     if not text:
         # No usable résumé (missing or over the limit): nothing to decode, say why.
         context = {
@@ -118,7 +128,7 @@ def _start_invalid(request: HttpRequest, form: StartFromResumeForm) -> HttpRespo
         }
         return render(request, DECODER, context, status=422)
     decoded = decode(text)
-    posted = list(form.cleaned_data.get("questions") or [])
+    posted = list(cleaned.get("questions") or [])
     context = {
         "form": DecoderForm(initial={"text": decoded.text, "budget": budget}),
         "decoded": decoded,
@@ -126,4 +136,4 @@ def _start_invalid(request: HttpRequest, form: StartFromResumeForm) -> HttpRespo
         "budget": budget,
         "start_form": form,
     }
-    return render(request, DECODER, context, status=422)
+    return render(request, DECODER, context, status=status)

@@ -69,7 +69,9 @@ def interview_new(request: HttpRequest) -> HttpResponse:
     require_screener(request)
     initial = {key: request.GET.get(key) for key in ("candidate", "position") if key in request.GET}
     form = InterviewStartForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if "find" in request.POST:  # the candidate search, without JavaScript: show the matches
+        form = InterviewStartForm(initial=request.POST.dict())
+    elif request.method == "POST" and form.is_valid():
         start_now = request.POST.get("when") != "later"
         kit = form.cleaned_data["kit"]
         interview = Interview.objects.start(
@@ -246,7 +248,7 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     version they were based on: if another tab saved newer notes since, nothing is overwritten
     and the interviewer is shown both (409) unless they chose to overwrite.
     """
-    interview = get_interview_for_editing(request, pk)
+    interview = get_interview_for_editing(request, pk, people=False)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _answer_invalid(request, interview, number, form.errors.values())

@@ -2,9 +2,9 @@
 
 import pytest
 
-from interviews.models import Candidate, Position
+from interviews.models import Candidate, Interview, Position
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN
-from tests.factories import make_candidate, make_kit, make_position, make_user
+from tests.factories import HTMX, make_candidate, make_kit, make_position, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +134,81 @@ def test_admin_changes_hiring_managers_and_the_change_is_recorded(client, manage
     assert records[-1].history_user == admin
     assert managers[-1] == [other.pk]
     assert [manager.pk] in managers[:-1]
+
+
+# --- Choosing a candidate: a search, never a list of everyone ---------------------------------
+
+
+def test_start_page_offers_ten_newest_candidates_and_a_search(client, recruiter):
+    for n in range(30):
+        make_candidate(f"Person {n:02d}")
+    client.force_login(recruiter)
+
+    html = client.get("/interviews/new/").content.decode()
+
+    assert html.count('name="candidate" value=') == 10
+    assert "Person 29" in html
+    assert "Person 00" not in html
+    assert 'name="candidate_search"' in html
+    assert "The newest candidates; type a name to find anyone else." in html
+
+
+def test_candidate_search_finds_anyone_by_name_or_email(client, recruiter):
+    for n in range(30):
+        make_candidate(f"Person {n:02d}")
+    make_candidate("Ada Lovelace", email="ada@example.org")
+    client.force_login(recruiter)
+
+    by_name = client.get("/candidates/pick/", {"candidate_search": "lovelace"}, headers=HTMX)
+    by_email = client.get("/candidates/pick/", {"candidate_search": "ADA@EXAMPLE"})
+    nobody = client.get("/candidates/pick/", {"candidate_search": "zebra"}).content.decode()
+
+    assert by_name.content.decode().count('name="candidate" value=') == 1
+    assert "Ada Lovelace · ada@example.org" in by_name.content.decode()
+    assert "Ada Lovelace" in by_email.content.decode()
+    assert "No candidate matches “zebra”." in nobody
+
+
+def test_find_without_javascript_keeps_the_form_and_shows_the_matches(client, recruiter):
+    position = make_position()
+    make_candidate("Ada Lovelace")
+    for n in range(20):
+        make_candidate(f"Person {n:02d}")
+    client.force_login(recruiter)
+
+    response = client.post(
+        "/interviews/new/",
+        {"candidate_search": "ada", "position": position.pk, "find": "1"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('name="candidate" value=') == 1
+    assert "Ada Lovelace" in html
+    assert f'<option value="{position.pk}" selected>' in html
+    assert "This field is required" not in html
+    assert not Interview.objects.exists()
+
+
+def test_a_candidate_not_in_the_shown_ten_can_still_be_chosen(client, recruiter):
+    oldest = make_candidate("Oldest Person")
+    for n in range(15):
+        make_candidate(f"Person {n:02d}")
+    position = make_position()
+    client.force_login(recruiter)
+
+    response = client.post(
+        "/interviews/new/", {"candidate": oldest.pk, "position": position.pk, "kit": ""}
+    )
+
+    interview = Interview.objects.get()
+    assert response.status_code == 302
+    assert interview.candidate == oldest
+
+
+def test_start_without_a_candidate_says_how_to_find_one(client, recruiter):
+    client.force_login(recruiter)
+
+    html = client.post("/interviews/new/", {"position": make_position().pk}).content.decode()
+
+    assert "Choose the candidate: type a name to find them." in html

@@ -408,9 +408,9 @@ def test_review_query_count_is_constant(
         )
     client.force_login(manager)
 
-    # session, user, roles, position, manager check, interviewers, count, page of rows (areas
+    # user, roles, position, manager check, interviewers, count, page of rows (areas
     # and scores are stored on the position and the interviews)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(f"/positions/{position.pk}/")
 
 
@@ -419,7 +419,7 @@ def test_scorecard_query_count_is_constant(client, recruiter, django_assert_num_
     interview = submit(make_interview(recruiter, kit_size=size), ["strong"] * size)
     client.force_login(recruiter)
 
-    with django_assert_num_queries(12):  # with the glossary revision and terms, for marking
+    with django_assert_num_queries(11):  # with the glossary revision and terms, for marking
         client.get(f"/interviews/{interview.pk}/scorecard/")
 
 

@@ -446,10 +446,11 @@ def test_workbench_query_count_is_constant(client, django_assert_num_queries, si
     interview = make_interview(recruiter, kit_size=size)
     client.force_login(recruiter)
 
-    # session, user, roles, interview, questions, red flags ticked, red-flag catalogue, and the
-    # glossary for marking terms in the text: its revision (once per request) and its terms
-    # (once per process and revision; every test's glossary is a new revision, so it shows here)
-    with django_assert_num_queries(9):
+    # user, roles, interview, questions, red flags ticked, red-flag catalogue, and the glossary
+    # for marking terms in the text: its revision (once per request) and its terms (once per
+    # process and revision; every test's glossary is a new revision, so it shows here). The
+    # session comes from the cache.
+    with django_assert_num_queries(8):
         client.get(f"/interviews/{interview.pk}/q/3/")
 
 
@@ -459,9 +460,9 @@ def test_htmx_rating_query_count_is_constant(client, django_assert_num_queries, 
     interview = make_interview(recruiter, kit_size=size)
     client.force_login(recruiter)
 
-    # session, user, interview, (savepoint), its row lock, the question, its update, (release),
-    # the rail's numbers and ratings, the next question, and the glossary as above
-    with django_assert_num_queries(12):
+    # user, interview, (savepoint), its row lock, the question, its update, (release), the
+    # rail's numbers and ratings, the next question, and the glossary as above
+    with django_assert_num_queries(11):
         response = client.post(
             answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
         )

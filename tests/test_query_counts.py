@@ -1,0 +1,163 @@
+"""Every list and dashboard page runs the same number of queries however much data there is.
+
+Each case builds its data at a small and a large size, loads the page as the person who would,
+and expects the same, stated number of queries both times. (The workbench, rating, bank, review
+and scorecard have their own such tests beside their other tests.)
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from interviews.roles import HIRING_MANAGER, RECRUITER
+from tests.factories import (
+    make_area,
+    make_candidate,
+    make_interview,
+    make_kit,
+    make_position,
+    make_question,
+    make_term,
+    make_user,
+    submit,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url: str) -> int:
+    """How many queries loading ``url`` takes (the page must answer 200)."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(captured)
+
+
+def screened(recruiter, manager, count: int, questions: int = 2):
+    """A position managed by ``manager`` with ``count`` submitted screenings by ``recruiter``."""
+    position = make_position(make_kit(questions), managers=[manager])
+    interviews = [
+        submit(
+            make_interview(recruiter, position=position, candidate=make_candidate(f"Person {n}")),
+            ["strong", "weak"] * questions,
+        )
+        for n in range(count)
+    ]
+    return position, interviews
+
+
+def recruiter_dashboard(client, size):
+    recruiter = make_user(RECRUITER)
+    screened(recruiter, make_user(HIRING_MANAGER), size)
+    for _ in range(size):
+        make_interview(recruiter)  # in progress
+    client.force_login(recruiter)
+    return "/"
+
+
+def manager_dashboard(client, size):
+    manager = make_user(HIRING_MANAGER)
+    screened(make_user(RECRUITER), manager, size)
+    for _ in range(size):
+        make_position(managers=[manager])
+    client.force_login(manager)
+    return "/"
+
+
+def candidate_list(client, size):
+    recruiter = make_user(RECRUITER)
+    screened(recruiter, make_user(HIRING_MANAGER), size)
+    client.force_login(recruiter)
+    return "/candidates/"
+
+
+def candidate_detail(client, size):
+    recruiter = make_user(RECRUITER)
+    candidate = make_candidate("Ada")
+    position = make_position()
+    for _ in range(size):
+        make_interview(recruiter, position=position, candidate=candidate)
+    client.force_login(recruiter)
+    return f"/candidates/{candidate.pk}/"
+
+
+def position_list(client, size):
+    recruiter = make_user(RECRUITER)
+    manager = make_user(HIRING_MANAGER)
+    for _ in range(size):
+        make_position(managers=[manager, make_user(HIRING_MANAGER)])
+    client.force_login(recruiter)
+    return "/positions/"
+
+
+def compare(client, size):
+    manager = make_user(HIRING_MANAGER)
+    position, interviews = screened(make_user(RECRUITER), manager, 4, questions=size)
+    client.force_login(manager)
+    chosen = "&".join(f"interview={i.pk}" for i in interviews[: 2 if size < 10 else 4])
+    return f"/positions/{position.pk}/compare/?{chosen}"
+
+
+def glossary_index(client, size):
+    area = make_area()
+    for n in range(size):
+        make_term(f"term-{size}-{n}", area=area)
+    client.force_login(make_user(RECRUITER))
+    return "/glossary/"
+
+
+def glossary_term(client, size):
+    area = make_area()
+    term = make_term(f"django-{size}", name=f"Django {size}", area=area)
+    for n in range(size):
+        related = make_term(f"related-{size}-{n}", area=area)
+        term.related.add(related)
+        make_question(f"q-{size}-{n}", terms=[term])
+    client.force_login(make_user(RECRUITER))
+    return f"/glossary/django-{size}/"
+
+
+def question_detail(client, size):
+    area = make_area()
+    terms = [make_term(f"term-{size}-{n}", area=area) for n in range(size)]
+    question = make_question(f"the-question-{size}", terms=terms)
+    for _ in range(size):
+        make_kit(1).kit_questions.create(question=question, position=2)
+    client.force_login(make_user(RECRUITER))
+    return f"/bank/the-question-{size}/"
+
+
+def interview_new(client, size):
+    recruiter = make_user(RECRUITER)
+    for n in range(size):
+        make_candidate(f"Candidate {n}")
+        make_position()
+    client.force_login(recruiter)
+    return "/interviews/new/"
+
+
+# page: (how to build it at a size, the queries it takes)
+PAGES = {
+    "recruiter dashboard": (recruiter_dashboard, 5),
+    "manager dashboard": (manager_dashboard, 6),
+    "candidates": (candidate_list, 3),
+    "candidate": (candidate_detail, 4),
+    "positions": (position_list, 4),
+    "compare": (compare, 6),
+    "glossary": (glossary_index, 3),
+    "glossary term": (glossary_term, 6),
+    "question": (question_detail, 7),
+    "start a screening": (interview_new, 6),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_queries_do_not_grow_with_the_data(client, name):
+    build, expected = PAGES[name]
+
+    counts = []
+    for size in (2, 12):
+        url = build(client, size)
+        counts.append(queries(client, url))
+
+    assert counts == [expected, expected], counts
