@@ -44,7 +44,10 @@ def _text_of_pdf(data: bytes) -> str:
     )
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        pages = len(reader.pages)
+        # The page count the file declares, read before pypdf walks every page.
+        declared = reader.trailer["/Root"]["/Pages"].get("/Count", 0)
+        pages = int(declared) if isinstance(declared, int) else 0
+        pages = pages if pages > MAX_PDF_PAGES else len(reader.pages)
         if pages > MAX_PDF_PAGES:
             raise Refused(
                 f"This PDF has {pages:,} pages; the decoder reads résumés of up to "

@@ -1,5 +1,7 @@
 """Fixtures shared by the request tests: the people of a screening, signed in or not."""
 
+import os
+
 import pytest
 
 from interviews.roles import HIRING_MANAGER, RECRUITER
@@ -29,3 +31,66 @@ def signed_in(client, recruiter):
     """The test client, signed in as Rita."""
     client.force_login(recruiter)
     return client
+
+
+# --- The shipped content, loaded once per test run ------------------------------------------
+
+CONTENT_MODELS = (
+    "glossary.Area",
+    "glossary.Term",
+    "glossary.Term_related",
+    "interviews.Question",
+    "interviews.Question_terms",
+    "interviews.RedFlag",
+    "interviews.Kit",
+    "interviews.KitQuestion",
+)
+
+
+@pytest.fixture(scope="session")
+def shipped_content_rows(django_db_setup, django_db_blocker) -> dict:
+    """The rows ``load_default_content`` makes, read once per run (the import then rolls back)."""
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.db import transaction
+
+    rows = {}
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_default_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        for label in CONTENT_MODELS:
+            model = _content_model(apps, label)
+            rows[label] = list(model.objects.values(*[f.attname for f in model._meta.fields]))
+        transaction.set_rollback(True)
+    return rows
+
+
+def _content_model(apps, label: str):
+    app_label, name = label.split(".")
+    if "_" in name:  # an automatic many-to-many table
+        model_name, field = name.split("_", 1)
+        return getattr(apps.get_model(app_label, model_name), field).through
+    return apps.get_model(app_label, name)
+
+
+@pytest.fixture
+def shipped_content(db, shipped_content_rows) -> None:
+    """The shipped glossary and question bank in this test's database, as the command loads them.
+
+    Copied from rows read once per run, so a test pays milliseconds, not the import's second.
+    """
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from glossary.models import GlossaryRevision
+
+    models = []
+    for label in CONTENT_MODELS:
+        model = _content_model(apps, label)
+        model.objects.bulk_create(model(**row) for row in shipped_content_rows[label])
+        models.append(model)
+    # Rows came with their ids: move PostgreSQL's id sequences past them.
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
+    GlossaryRevision.bump()

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from interviews.models import Kit, Question
@@ -12,8 +11,8 @@ from tests.factories import make_user
 
 
 @pytest.fixture
-def bank(db):
-    call_command("load_default_content", stdout=None)
+def bank(shipped_content):
+    """The shipped glossary and bank."""
 
 
 def test_bank_filters_update_results_and_url(page, live_server, audit, sign_in, bank):

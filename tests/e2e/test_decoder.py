@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from glossary.models import Term
@@ -16,8 +15,8 @@ RESUME = (Path(__file__).resolve().parent.parent / "resumes" / "senior_backend.t
 
 
 @pytest.fixture
-def content(db):
-    call_command("load_default_content", stdout=None)
+def content(shipped_content):
+    """The shipped glossary and bank."""
 
 
 def test_paste_decode_hover_and_start_a_screening(page, live_server, audit, sign_in, content):

@@ -1,7 +1,6 @@
 """The glossary in Chromium: pages pass the audit; a term's meaning shows on hover and focus."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from interviews.models import Kit, Position
@@ -10,8 +9,8 @@ from tests.factories import make_candidate, make_interview, make_user
 
 
 @pytest.fixture
-def content(db):
-    call_command("load_default_content", stdout=None)
+def content(shipped_content):
+    """The shipped glossary and bank."""
 
 
 def test_glossary_pages_and_search(page, live_server, audit, sign_in, content):

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from interviews.models import Interview, Kit, Position, RedFlag
@@ -32,8 +31,8 @@ def timer_seconds(page) -> int:
 
 
 @pytest.fixture
-def bank(db):
-    call_command("load_default_content", stdout=None)
+def bank(shipped_content):
+    """The shipped glossary and bank."""
 
 
 def test_whole_screening_by_keyboard(page, live_server, audit, sign_in, bank):

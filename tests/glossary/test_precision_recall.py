@@ -8,9 +8,7 @@ requests", "Black Friday", "render repairs"), which case-insensitive matching ca
 
 from pathlib import Path
 
-import pytest
 import yaml
-from django.core.management import call_command
 
 from glossary.decoding import decode
 
@@ -20,9 +18,7 @@ MIN_PRECISION = 0.90
 MIN_RECALL = 0.97
 
 
-@pytest.mark.django_db
-def test_precision_and_recall_on_labelled_resumes():
-    call_command("load_default_content", stdout=None)
+def test_precision_and_recall_on_labelled_resumes(shipped_content):
     labels = yaml.safe_load((LABELLED / "labels.yaml").read_text(encoding="utf-8"))
     true_positives = false_positives = false_negatives = 0
 
