@@ -142,8 +142,12 @@ def lua_script(path: Path_, cookies: dict, data: dict, directory: Path) -> Path:
 
 
 def milliseconds(text: str) -> float:
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+    """wrk's latency text ("812.34us", "12.5ms", "1.02s", "1.20m") in milliseconds."""
+    found = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text)
+    if not found:
+        raise ValueError(f"unexpected latency in wrk's output: {text!r}")
+    value, unit = found.groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000, "h": 3600000}[unit]
 
 
 def measure(path: Path_, master: int, seconds: int, script: Path) -> Result:
@@ -164,7 +168,10 @@ def measure(path: Path_, master: int, seconds: int, script: Path) -> Result:
         url,
     ]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    (WORK / "wrk-last.txt").write_text(output)
     cpu = worker_cpu_seconds(master) - before
+    if "Latency Distribution" not in output:
+        raise RuntimeError(f"wrk gave no latencies for {path.name}:\n{output}")
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     size = probe_size(path, script)
@@ -172,8 +179,8 @@ def measure(path: Path_, master: int, seconds: int, script: Path) -> Result:
         name=path.name,
         requests=requests,
         per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        p50=milliseconds(re.search(r"50%\s+(\S+)", output).group(1)),
-        p99=milliseconds(re.search(r"99%\s+(\S+)", output).group(1)),
+        p50=milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        p99=milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
         cpu_ms=cpu * 1000 / max(requests, 1),
         errors=int(errors.group(1)) if errors else 0,
         size=size,

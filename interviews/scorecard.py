@@ -22,109 +22,90 @@ def _user_name(user) -> str:
     return (user.get_full_name() or user.email) if user else "someone"
 
 
-def _show(value: object, labels: dict[str, str] | None = None) -> str:
+def _show(value: object, labels: dict[str, str]) -> str:
     if value in ("", None, []):
         return "—"
-    if labels and value in labels:
-        return labels[value]
-    return str(value)
+    return labels.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
-def _diff(when, who, what: str, old: object, new: object, labels=None) -> list[Change]:
-    """A one-item list describing ``what`` going from ``old`` to ``new``; empty if equal."""
-    if old == new:
-        return []
-    return [Change(when, who, what, _show(old, labels), _show(new, labels))]
+def _deltas(records: list, fields: list[str]):
+    """Each record of one object diffed against the one before it (``diff_against``)."""
+    previous: dict[int, object] = {}
+    for record in records:
+        before = previous.get(record.id)
+        previous[record.id] = record
+        if before is not None:
+            yield record, record.diff_against(before, included_fields=fields).changes
 
 
 def changes(interview: Interview) -> list[Change]:
     """Every change to the interview's outcome, answers and decision since its first submission.
 
-    Reads the history tables (three queries) and compares each record with the one before it.
+    django-simple-history keeps the records; each is compared with the one before it with
+    ``diff_against``. The answers' records are read only if any came after the answers as
+    submitted (usually none), so a scorecard costs three small queries.
 
     Returns:
         The changes, newest first. The first submission itself is not a change; the first
         decision is (from nothing to its outcome).
     """
-    rating_labels = dict(Rating.choices)
-    outcome_labels = dict(Decision._meta.get_field("outcome").choices)
+    labels = {**dict(Rating.choices), **dict(Decision._meta.get_field("outcome").choices)}
     found: list[Change] = []
 
-    def walk(records, describe) -> None:
-        previous: dict[int, object] = {}
-        for record in records:
-            before = previous.get(record.id)
-            previous[record.id] = record
-            found.extend(describe(before, record))
+    def add(record, what: str, old: object, new: object) -> None:
+        when, who = record.history_date, _user_name(record.history_user)
+        found.append(Change(when, who, what, _show(old, labels), _show(new, labels)))
 
-    def interview_changes(before, record) -> list[Change]:
-        if before is None:
-            return []
-        who, when = _user_name(record.history_user), record.history_date
-        out = []
-        if before.status != record.status:
-            verb = "Reopened" if record.status != "submitted" else "Submitted again"
-            out.append(Change(when, who, verb, "", "", record.history_change_reason or ""))
-        out += _diff(
-            when,
-            who,
-            "Recommendation",
-            before.recommendation,
-            record.recommendation,
-            outcome_labels,
+    def history(manager, **filters) -> list:
+        return list(
+            manager.filter(**filters)
+            .select_related("history_user")
+            .order_by("history_date", "history_id")
         )
-        out += _diff(when, who, "Summary", before.summary, record.summary)
-        return out
 
-    def question_changes(before, record) -> list[Change]:
-        if before is None:
-            return []
-        who, when = _user_name(record.history_user), record.history_date
-        label = f"Question {record.number}"
-        return [
-            *_diff(when, who, f"{label} rating", before.rating, record.rating, rating_labels),
-            *_diff(when, who, f"{label} notes", before.notes, record.notes),
-            *_diff(
-                when,
-                who,
-                f"{label} cues heard",
-                f"{len(before.cues_heard)} ticked",
-                f"{len(record.cues_heard)} ticked",
-            ),
-        ]
+    outcome_fields = ["status", "recommendation", "summary"]
+    for record, deltas in _deltas(
+        history(Interview.history, id=interview.pk, submitted_at__isnull=False), outcome_fields
+    ):
+        for delta in deltas:
+            if delta.field == "status":
+                verb = "Reopened" if delta.new != "submitted" else "Submitted again"
+                who = _user_name(record.history_user)
+                reason = record.history_change_reason or ""
+                found.append(Change(record.history_date, who, verb, "", "", reason))
+            else:
+                add(record, delta.field.capitalize(), delta.old, delta.new)
 
-    def decision_changes(before, record) -> list[Change]:
-        who, when = _user_name(record.history_user), record.history_date
-        return [
-            *_diff(
-                when,
-                who,
-                "Decision",
-                before.outcome if before else "",
-                record.outcome,
-                outcome_labels,
-            ),
-            *_diff(when, who, "Decision note", before.note if before else "", record.note),
-        ]
+    answers = InterviewQuestion.history.filter(interview_id=interview.pk)
+    if answers.exclude(history_change_reason="Submitted").exists():
+        for record, deltas in _deltas(
+            history(InterviewQuestion.history, interview_id=interview.pk),
+            ["rating", "notes", "cues_heard"],
+        ):
+            for delta in deltas:
+                what = (
+                    f"Question {record.number} "
+                    + {
+                        "rating": "rating",
+                        "notes": "notes",
+                        "cues_heard": "cues heard",
+                    }[delta.field]
+                )
+                if delta.field == "cues_heard":
+                    add(record, what, f"{len(delta.old)} ticked", f"{len(delta.new)} ticked")
+                else:
+                    add(record, what, delta.old, delta.new)
 
-    walk(
-        Interview.history.filter(id=interview.pk, submitted_at__isnull=False)
-        .select_related("history_user")
-        .order_by("history_date", "history_id"),
-        interview_changes,
-    )
-    walk(
-        InterviewQuestion.history.filter(interview_id=interview.pk)
-        .select_related("history_user")
-        .order_by("history_date", "history_id"),
-        question_changes,
-    )
-    walk(
-        Decision.history.filter(interview_id=interview.pk)
-        .select_related("history_user")
-        .order_by("history_date", "history_id"),
-        decision_changes,
-    )
+    decisions = history(Decision.history, interview_id=interview.pk)
+    if decisions:
+        first = decisions[0]
+        add(first, "Decision", "", first.outcome)
+        if first.note:
+            add(first, "Decision note", "", first.note)
+    for record, deltas in _deltas(decisions, ["outcome", "note"]):
+        for delta in deltas:
+            what = {"outcome": "Decision", "note": "Decision note"}[delta.field]
+            add(record, what, delta.old, delta.new)
     return sorted(found, key=lambda c: c.when, reverse=True)
 
 

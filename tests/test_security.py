@@ -127,3 +127,12 @@ def test_urls_that_answer_a_fragment_or_a_page_vary_on_hx_request(client, url):
         assert response.status_code == 200
         assert "HX-Request" in response["Vary"]
     assert len(fragment.content) < len(page.content)
+
+
+def test_html_is_compressed_for_browsers_that_accept_it(client):
+    client.force_login(make_user(RECRUITER))
+
+    response = client.get("/", headers={"Accept-Encoding": "gzip"})
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
