@@ -17,7 +17,7 @@ from .roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER, has_role
 
 
 def is_screener(user) -> bool:
-    """Recruiters and Question-bank admins run screenings and manage candidates and positions."""
+    """Recruiters and Question-bank admins run interviews and manage candidates and positions."""
     return has_role(user, RECRUITER) or has_role(user, QUESTION_BANK_ADMIN)
 
 
@@ -68,7 +68,7 @@ def can_change_hiring_managers(user, position: Position | None) -> bool:
 
 
 def require_screener(request: HttpRequest) -> None:
-    """Allow recruiters and Question-bank admins (who run and manage screenings).
+    """Allow recruiters and Question-bank admins (who run and manage interviews).
 
     Raises:
         PermissionDenied: for anyone else.

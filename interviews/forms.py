@@ -23,6 +23,7 @@ from .models import (
     RedFlag,
 )
 from .roles import HIRING_MANAGER
+from .shortcuts import ACTIONS
 
 
 class BankFilterForm(forms.Form):
@@ -83,8 +84,8 @@ class PositionForm(forms.ModelForm):
         fields = ("title", "level", "default_kit", "hiring_managers", "is_open")
         widgets = {"hiring_managers": forms.CheckboxSelectMultiple}
         help_texts = {
-            "default_kit": "New screenings for this position use this kit unless you pick one.",
-            "is_open": "Closed positions keep their scorecards but take no new screenings.",
+            "default_kit": "New interviews for this position use this kit unless you pick one.",
+            "is_open": "Closed positions keep their scorecards but take no new interviews.",
         }
 
     def __init__(self, *args: object, with_managers: bool = True, **kwargs: object) -> None:
@@ -147,7 +148,7 @@ def pick_candidates(form: forms.Form, field: str = "candidate") -> None:
 
 
 class InterviewStartForm(forms.Form):
-    """Start a screening: who, for which open position, with which kit."""
+    """Start an interview: who, for which open position, with which kit."""
 
     candidate = forms.ModelChoiceField(
         queryset=Candidate.objects.all(),
@@ -157,7 +158,7 @@ class InterviewStartForm(forms.Form):
     position = forms.ModelChoiceField(
         queryset=Position.objects.filter(is_open=True),
         empty_label="Choose the position…",
-        error_messages={"required": "Choose the position this screening is for."},
+        error_messages={"required": "Choose the position this interview is for."},
     )
     kit = forms.ModelChoiceField(
         queryset=Kit.objects.all(),
@@ -341,7 +342,7 @@ BUDGETS = [(20, "20 minutes"), (30, "30 minutes"), (40, "40 minutes"), (60, "60 
 
 
 class DecoderForm(forms.Form):
-    """A résumé to decode: pasted text or a file, and the time the screening may take."""
+    """A résumé to decode: pasted text or a file, and the time the interview may take."""
 
     text = forms.CharField(
         label="Paste the résumé",
@@ -358,7 +359,7 @@ class DecoderForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,.pdf,.docx,.json"}),
     )
     budget = forms.TypedChoiceField(
-        label="Time for the screening", choices=BUDGETS, coerce=int, initial=30
+        label="Time for the interview", choices=BUDGETS, coerce=int, initial=30
     )
 
     def clean(self) -> dict:
@@ -383,7 +384,7 @@ RESUME_TOO_LONG = (
 
 
 class StartFromResumeForm(forms.Form):
-    """Start a screening with questions suggested from a résumé, for a new or existing candidate."""
+    """Start an interview with questions suggested from a résumé (new or existing candidate)."""
 
     candidate = forms.ModelChoiceField(
         queryset=Candidate.objects.all(),
@@ -422,3 +423,51 @@ class StartFromResumeForm(forms.Form):
         order = {pk: index for index, pk in enumerate(self.data.getlist("questions"))}
         chosen = self.cleaned_data["questions"].select_related("area")
         return sorted(chosen, key=lambda question: order.get(str(question.pk), len(order)))
+
+
+class ShortcutsForm(forms.Form):
+    """Turn the workbench's single-key shortcuts on or off, and choose each action's key."""
+
+    enabled = forms.BooleanField(
+        label="Use single-key shortcuts in the workbench",
+        required=False,
+        help_text="Turn them off if you use speech input or type into another window during "
+        "the call: then every key types normally.",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for action in ACTIONS:
+            self.fields[action.name] = forms.CharField(
+                label=action.label,
+                max_length=1,
+                strip=False,
+                error_messages={"required": "Give this action a key.", "max_length": "One key."},
+                widget=forms.TextInput(attrs={"size": 2, "autocomplete": "off"}),
+            )
+
+    def clean(self) -> dict:
+        """Keys are single visible characters, not digits 1-9 (the cues'), each used once."""
+        data = super().clean()
+        seen: dict[str, str] = {}
+        for action in ACTIONS:
+            key = data.get(action.name)
+            if key is None:
+                continue
+            if not key.isprintable() or key.isspace():
+                self.add_error(action.name, "Use a letter, a digit or a sign you can see.")
+            elif key in "123456789":
+                self.add_error(action.name, "1 to 9 tick the cues; choose another key.")
+            elif key in seen:
+                self.add_error(action.name, f"{key} already does “{seen[key]}”.")
+            else:
+                seen[key] = action.label
+        return data
+
+    def keys(self) -> dict[str, str]:
+        """The chosen keys that differ from the defaults (after ``is_valid``)."""
+        return {
+            a.name: self.cleaned_data[a.name]
+            for a in ACTIONS
+            if self.cleaned_data[a.name] != a.default
+        }

@@ -1,4 +1,4 @@
-"""The question bank (questions, kits, red flags) and screenings (positions, candidates...)."""
+"""The question bank (questions, kits, red flags) and interviews (positions, candidates...)."""
 
 from datetime import datetime
 
@@ -1023,3 +1023,20 @@ class Decision(models.Model):
         if self.position_id is None:
             self.position_id = self.interview.position_id
         super().save(*args, **kwargs)
+
+
+class ShortcutPreference(models.Model):
+    """One person's workbench keys: on or off, and any key they moved (see interviews.shortcuts).
+
+    ``keys`` maps an action name to the key the person chose; actions not in it keep their
+    default key.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shortcut_preference"
+    )
+    enabled = models.BooleanField("use single-key shortcuts", default=True)
+    keys = models.JSONField(default=dict, blank=True)
+
+    def __str__(self) -> str:
+        return f"Shortcuts of {self.user}"

@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from .views import bank, candidates, dashboard, decoder, interviews, positions, scorecards
+from .views import (
+    bank,
+    candidates,
+    dashboard,
+    decoder,
+    interviews,
+    positions,
+    preferences,
+    scorecards,
+)
 
 app_name = "interviews"
 
@@ -21,6 +30,7 @@ urlpatterns = [
     path("positions/<int:pk>/edit/", positions.position_edit, name="position_edit"),
     path("positions/<int:pk>/review.csv", positions.review_csv, name="review_csv"),
     path("positions/<int:pk>/compare/", positions.compare, name="compare"),
+    path("preferences/", preferences.preferences, name="preferences"),
     path("decoder/", decoder.decoder, name="decoder"),
     path("decoder/start/", decoder.start_from_resume, name="start_from_resume"),
     path("interviews/new/", interviews.interview_new, name="interview_new"),

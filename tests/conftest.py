@@ -1,4 +1,4 @@
-"""Fixtures shared by the request tests: the people of a screening, signed in or not."""
+"""Fixtures shared by the request tests: the people of an interview, signed in or not."""
 
 import os
 

@@ -35,6 +35,7 @@ EXPECTED: dict[str, tuple] = {
     "positions/<int:pk>/edit/": ("GET", "position", SCREENERS),
     "interviews/new/": ("GET", None, SCREENERS),
     "decoder/": ("GET", None, SCREENERS),
+    "preferences/": ("GET", None, EVERYONE),
     "decoder/start/": ("POST", None, (422, 422, 403, 403, 422, 403)),
     # The workbench: its interviewer and admins; the position's manager may look, not touch.
     "interviews/<int:pk>/": ("GET", "live", (302, 404, 403, 404, 302, 404)),

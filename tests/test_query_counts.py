@@ -34,7 +34,7 @@ def queries(client, url: str) -> int:
 
 
 def screened(recruiter, manager, count: int, questions: int = 2):
-    """A position managed by ``manager`` with ``count`` submitted screenings by ``recruiter``."""
+    """A position managed by ``manager`` with ``count`` submitted interviews by ``recruiter``."""
     position = make_position(make_kit(questions), managers=[manager])
     interviews = [
         submit(
@@ -147,7 +147,7 @@ PAGES = {
     "glossary": (glossary_index, 3),
     "glossary term": (glossary_term, 6),
     "question": (question_detail, 7),
-    "start a screening": (interview_new, 6),
+    "start an interview": (interview_new, 6),
 }
 
 

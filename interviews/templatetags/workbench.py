@@ -43,7 +43,7 @@ def rail_item(item, question_base: str, current_number: int, oob: bool = False) 
         '<li id="rail-q-{}"{} class="min-w-0"><a href="{}" class="rail-item"{} hx-get="{}" '
         'hx-target="#panel" hx-swap="outerHTML" hx-push-url="true">'
         '<span class="rail-number">{}</span>'
-        '<span class="hidden min-w-0 flex-1 truncate lg:inline">{}</span>'
+        '<span class="rail-area">{}</span>'
         '<span class="rating-chip rating-{}"><span aria-hidden="true">{}</span>'
         '<span class="sr-only">: {}</span></span></a></li>',
         item.number,

@@ -31,7 +31,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def candidate_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    """Create a candidate (no ``pk``) or edit one; then offer to start a screening."""
+    """Create a candidate (no ``pk``) or edit one; then offer to start an interview."""
     candidate = get_candidate_for_editing(request, pk) if pk else None
     if candidate is None:
         require_screener(request)
@@ -49,7 +49,7 @@ def candidate_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @require_GET
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show a candidate, their links and interviews, with a button to start a screening."""
+    """Show a candidate, their links and interviews, with a button to start an interview."""
     candidate = get_candidate_for_editing(request, pk)
     interviews = candidate.interviews.select_related("position", "interviewer").with_progress()
     return render(

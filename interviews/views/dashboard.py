@@ -1,4 +1,4 @@
-"""The home page (/): each signed-in person's screenings and what their roles call for."""
+"""The home page (/): each signed-in person's interviews and what their roles call for."""
 
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -11,10 +11,10 @@ from ..roles import HIRING_MANAGER, RECRUITER, has_role
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Show the signed-in user's home page: their screenings, and what each of their roles does.
+    """Show the signed-in user's home page: their interviews, and what each of their roles does.
 
     Every query is bounded by what the page shows (20 or 10 rows, one row per position), so the
-    page costs the same with ten screenings behind it or ten thousand.
+    page costs the same with ten interviews behind it or ten thousand.
     """
     context = {}
     if has_role(request.user, RECRUITER):
@@ -33,7 +33,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def _manager_dashboard(user) -> dict:
     """A hiring manager's positions, interviews awaiting their decision, and latest decisions."""
     positions = list(Position.objects.filter(hiring_managers=user))
-    # Each candidate's latest screening counts once (``is_latest``, stored at submission).
+    # Each candidate's latest interview counts once (``is_latest``, stored at submission).
     counts = {
         row["position"]: row
         for row in Interview.objects.filter(position__in=positions, is_latest=True)

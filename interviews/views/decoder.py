@@ -1,4 +1,4 @@
-"""The résumé decoder: what a résumé mentions, in plain English, and a screening aimed at it."""
+"""The résumé decoder: what a résumé mentions, in plain English, and an interview aimed at it."""
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -23,7 +23,7 @@ def suggest(decoded: DecodedResume, budget: int) -> list[Question]:
 
     Args:
         decoded: the decoded résumé.
-        budget: the screening's time budget, in minutes.
+        budget: the interview's time budget, in minutes.
 
     Returns:
         The suggested questions, in the order to ask them (by area, then as ranked).
@@ -54,7 +54,7 @@ def suggest(decoded: DecodedResume, budget: int) -> list[Question]:
 def decoder(request: HttpRequest) -> HttpResponse:
     """Paste or upload a résumé; see its terms, what to notice, and suggested questions.
 
-    Nothing is stored: the résumé is kept only if a screening is started from it.
+    Nothing is stored: the résumé is kept only if an interview is started from it.
     """
     require_screener(request)
     form = DecoderForm(request.POST or None, request.FILES or None)
@@ -83,7 +83,7 @@ def decoder(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def start_from_resume(request: HttpRequest) -> HttpResponse:
-    """Create (or update) the candidate with the résumé and start a screening on the questions."""
+    """Create (or update) the candidate with the résumé and start an interview on the questions."""
     require_screener(request)
     form = StartFromResumeForm(request.POST)
     valid = form.is_valid()

@@ -30,8 +30,10 @@ from ..models import (
     InvalidAnswer,
     Rating,
     RedFlag,
+    ShortcutPreference,
 )
 from ..scorecard import record_context
+from ..shortcuts import DEFAULT_KEYS, as_json, keys_of, listed
 from ..templatetags.workbench import RATING_SYMBOLS
 
 WORKBENCH = "interviews/workbench.html"
@@ -65,7 +67,7 @@ def _bad_request(form) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def interview_new(request: HttpRequest) -> HttpResponse:
-    """Start a screening: choose candidate, position and kit; the kit's questions are copied."""
+    """Start an interview: choose candidate, position and kit; the kit's questions are copied."""
     require_screener(request)
     initial = {key: request.GET.get(key) for key in ("candidate", "position") if key in request.GET}
     form = InterviewStartForm(request.POST or None, initial=initial)
@@ -88,7 +90,7 @@ def interview_new(request: HttpRequest) -> HttpResponse:
         if not start_now:
             messages.success(
                 request,
-                f"Prepared the screening of {interview.candidate}. The clock starts when you do.",
+                f"Prepared the interview of {interview.candidate}. The clock starts when you do.",
             )
         return redirect(interview.get_absolute_url())
     return render(request, "interviews/interview_new.html", {"form": form})
@@ -96,11 +98,12 @@ def interview_new(request: HttpRequest) -> HttpResponse:
 
 @dataclass(frozen=True)
 class RailItem:
-    """One question in the progress rail: its number, area and rating."""
+    """One question in the progress rail: its number, area, rating and usual minutes."""
 
     number: int
     area_name: str
     rating: str
+    minutes: int = 0
 
     @property
     def symbol(self) -> str:
@@ -113,20 +116,45 @@ class RailItem:
         return Rating(self.rating).label if self.rating else "not rated"
 
 
-# The rating buttons, in order, with their symbol and the key that presses them.
+# The rating buttons, in order, with their symbol and the shortcut that presses them.
 RATING_BUTTONS = [
-    {"value": value, "label": label, "symbol": RATING_SYMBOLS[value], "key": key}
-    for (value, label), key in zip(
-        [
-            (Rating.STRONG, "Strong"),
-            (Rating.AVERAGE, "Average"),
-            (Rating.WEAK, "Weak"),
-            (Rating.SKIPPED, "Skip"),
-        ],
-        "1230",
-        strict=True,
-    )
+    {
+        "value": value,
+        "label": label,
+        "symbol": RATING_SYMBOLS[value],
+        "action": action,
+        "key": DEFAULT_KEYS[action],
+    }
+    for value, label, action in [
+        (Rating.STRONG, "Strong", "rate-strong"),
+        (Rating.AVERAGE, "Average", "rate-average"),
+        (Rating.WEAK, "Weak", "rate-weak"),
+        (Rating.SKIPPED, "Skip", "skip"),
+    ]
 ]
+
+
+def pace_text(elapsed: int, budget: int, due_start: int, due_end: int, left: int) -> str:
+    """How the call is doing against the kit's budget, in a few words.
+
+    Args:
+        elapsed: seconds on the clock.
+        budget: the budget in minutes.
+        due_start, due_end: when, in seconds, the current question is due to start and end if
+            every question takes its usual minutes.
+        left: questions not rated yet.
+
+    Returns:
+        E.g. "on time", "2 min behind", "3 min ahead", "3 questions left, 5 min over".
+    """
+    if budget and elapsed > budget * 60:
+        over = (elapsed - budget * 60 + 59) // 60
+        return f"{left} question{'s' if left != 1 else ''} left, {over} min over"
+    if elapsed > due_end:
+        return f"{(elapsed - due_end + 59) // 60} min behind"
+    if elapsed < due_start - 60:
+        return f"{(due_start - elapsed) // 60} min ahead"
+    return "on time"
 
 
 def _next_unrated(rail: list[RailItem], number: int) -> int | None:
@@ -140,18 +168,28 @@ def _rail(interview: Interview) -> list[RailItem]:
     return [
         RailItem(*row)
         for row in interview.questions.order_by("number").values_list(
-            "number", "area_name", "rating"
+            "number", "area_name", "rating", "minutes"
         )
     ]
 
 
+def _pacing(rail: list[RailItem], number: int) -> dict:
+    """When question ``number`` is due to start and end (seconds), and how many are unrated."""
+    due_start = sum(item.minutes for item in rail if item.number < number) * 60
+    minutes = next((item.minutes for item in rail if item.number == number), 0)
+    left = sum(1 for item in rail if not item.rating)
+    return {"due_start": due_start, "due_end": due_start + minutes * 60, "left": left}
+
+
 def _urls(interview: Interview, number: int) -> dict:
     """The workbench's links for question ``number``, built once instead of per link."""
-    question_base = reverse("interviews:workbench", args=[interview.pk]) + "q/"
+    base = reverse("interviews:workbench", args=[interview.pk])
     return {
-        "question_base": question_base,
-        "answer_url": f"{question_base}{number}/answer/",
-        "finish_url": reverse("interviews:finish", args=[interview.pk]),
+        "question_base": f"{base}q/",
+        "answer_url": f"{base}q/{number}/answer/",
+        "finish_url": f"{base}finish/",
+        "clock_url": f"{base}clock/",
+        "flags_url": f"{base}red-flags/",
     }
 
 
@@ -169,10 +207,12 @@ def _panel_context(interview: Interview, current: InterviewQuestion, rail: list[
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < total else None,
         "rating_buttons": RATING_BUTTONS,
+        "pacing": _pacing(rail, number),
+        "keys": {"enabled": True, "keys": DEFAULT_KEYS},  # the page puts the person's own
     }
 
 
-def _workbench_context(interview: Interview, number: int) -> dict:
+def _workbench_context(interview: Interview, number: int, user) -> dict:
     """Everything the whole workbench page shows, in a fixed number of queries.
 
     Raises:
@@ -181,13 +221,19 @@ def _workbench_context(interview: Interview, number: int) -> dict:
     questions = list(interview.questions.all())
     if not 1 <= number <= len(questions):
         raise Http404("No such question in this interview.")
-    rail = [RailItem(q.number, q.area_name, q.rating) for q in questions]
+    rail = [RailItem(q.number, q.area_name, q.rating, q.minutes) for q in questions]
     context = _panel_context(interview, questions[number - 1], rail)
     flagged = {f.red_flag_id: f for f in interview.red_flags.all()}
+    keys = keys_of(ShortcutPreference.objects.filter(user_id=user.pk).first())
+    elapsed = interview.elapsed()
     context.update(
         red_flags=[(flag, flagged.get(flag.pk)) for flag in RedFlag.objects.all()],
         flag_total=len(flagged),
-        elapsed=interview.elapsed(),
+        elapsed=elapsed,
+        pace=pace_text(elapsed, interview.budget_minutes, **context["pacing"]),
+        keys=keys,
+        keys_json=as_json(keys),
+        key_actions=listed(keys),
     )
     return context
 
@@ -236,7 +282,9 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         return vary_on_htmx(
             _render_parts(request, _panel_context(interview, current, rail), "panel")
         )
-    return vary_on_htmx(render(request, WORKBENCH, _workbench_context(interview, number)))
+    return vary_on_htmx(
+        render(request, WORKBENCH, _workbench_context(interview, number, request.user))
+    )
 
 
 @require_POST
@@ -263,7 +311,7 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if request.htmx:
         return _answer_fragment(request, interview, question, parts, conflict, data)
     if conflict:
-        context = _workbench_context(interview, number)
+        context = _workbench_context(interview, number, request.user)
         context.update(conflict=True, my_notes=data["notes"], posted_version=data["notes_version"])
         return render(request, WORKBENCH, context, status=409)
     messages.success(request, f"Saved question {number}.")
@@ -315,7 +363,7 @@ def _answer_invalid(request, interview, number, errors) -> HttpResponse:
             raise Http404("No such question in this interview.")
         context = {**_urls(interview, number), "current": current, "answer_errors": messages_}
         return _render_parts(request, context, "notes-status", status=422)
-    context = _workbench_context(interview, number)
+    context = _workbench_context(interview, number, request.user)
     context["answer_errors"] = messages_
     return render(request, WORKBENCH, context, status=422)
 
@@ -366,8 +414,17 @@ def clock(request: HttpRequest, pk: int) -> HttpResponse:
         interview.resume()
     number = form.cleaned_data["number"] or 1
     if request.htmx:
-        context = {"interview": interview, "current": {"number": number}}
-        return _render_parts(request, {**context, "elapsed": interview.elapsed()}, "timer")
+        rail = _rail(interview)
+        pacing = _pacing(rail, number)
+        elapsed = interview.elapsed()
+        context = {
+            **_urls(interview, number),
+            "interview": interview,
+            "current": {"number": number},
+            "elapsed": elapsed,
+            "pace": pace_text(elapsed, interview.budget_minutes, **pacing),
+        }
+        return _render_parts(request, context, "timer")
     return redirect("interviews:question", pk=pk, number=number)
 
 
@@ -383,7 +440,7 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
             summary=form.cleaned_data["summary"],
             by=request.user,
         )
-        messages.success(request, f"Submitted the screening of {interview.candidate}.")
+        messages.success(request, f"Submitted the interview of {interview.candidate}.")
         return redirect("interviews:scorecard", pk=pk)
     context = record_context(interview)
     context.update(form=form, elapsed=interview.elapsed())

@@ -50,7 +50,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
     if not interview.is_submitted:
         if can_edit_interview(request.user, interview):
             return redirect(interview.get_absolute_url())
-        raise Http404("This screening is not submitted yet.")
+        raise Http404("This interview is not submitted yet.")
     return render(request, SCORECARD, _scorecard_context(request, interview))
 
 
@@ -62,7 +62,7 @@ def scorecard_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """One scorecard as CSV: a row per question (``SCORECARD_CSV_COLUMNS``)."""
     interview = get_interview_for_viewing(request, pk)
     if not interview.is_submitted:
-        raise Http404("This screening is not submitted yet.")
+        raise Http404("This interview is not submitted yet.")
     response = CsvResponse(
         f"{slugify(interview.candidate.name)}-{slugify(interview.position.title)}.csv"
     )

@@ -1,6 +1,8 @@
 // Small behaviours shared by every page. No inline scripts: the CSP forbids them.
-// Loaded (deferred) before Alpine's CSP build, so components registered on "alpine:init" exist
-// when Alpine starts.
+// Loaded in <head> without defer (it is small), so the "js" class is on <html> before the page
+// is drawn: styles that only make sense with JavaScript (the workbench's shortened answer
+// patterns, key hints) apply from the first paint.
+document.documentElement.classList.add("js");
 
 // Close an open <details data-menu> when the user clicks elsewhere or presses Escape.
 document.addEventListener("click", (event) => {
@@ -90,4 +92,23 @@ document.addEventListener("htmx:beforeSwap", (event) => {
     { passive: true, capture: true },
   );
   document.addEventListener("htmx:beforeSwap", hide);
+})();
+
+// Alpine.js only where a page uses it (an element with x-data): loaded once, after the page's
+// own scripts registered their components on "alpine:init". Pages swapped in later by htmx are
+// picked up by Alpine itself; a page that needs it first after a boosted navigation loads it then.
+(() => {
+  let requested = false;
+  const loadAlpine = () => {
+    if (requested || window.Alpine || !document.querySelector("[x-data]")) return;
+    const source = document.querySelector('meta[name="alpine-src"]')?.content;
+    if (!source) return;
+    requested = true;
+    const script = document.createElement("script");
+    script.src = source;
+    script.defer = true;
+    document.head.append(script);
+  };
+  document.addEventListener("DOMContentLoaded", loadAlpine);
+  document.addEventListener("htmx:afterSettle", loadAlpine);
 })();

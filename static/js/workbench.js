@@ -4,7 +4,6 @@
 // plain forms; this makes it faster, never possible.
 
 (() => {
-  const RATING_KEYS = { 1: "strong", s: "strong", 2: "average", a: "average", 3: "weak", w: "weak", 0: "skipped" };
   const RETRY_MAX_MS = 30000;
   const retries = new Map(); // element whose save failed -> { attempt, timer }
   const $ = (selector, root = document) => root.querySelector(selector);
@@ -18,9 +17,26 @@
   };
 
   // --- The clock: the server keeps the time; the browser only counts on from it. -------------
+  // Also the pace: the panel says when its question is due to start and end if every question
+  // takes its usual minutes (data-due-start / data-due-end, seconds) and how many are unrated.
+  const paceText = (elapsed, budget, panel) => {
+    if (!panel) return "";
+    const start = Number(panel.dataset.dueStart) || 0;
+    const end = Number(panel.dataset.dueEnd) || 0;
+    const left = Number(panel.dataset.left) || 0;
+    if (budget && elapsed > budget) {
+      const over = Math.ceil((elapsed - budget) / 60);
+      return `${left} question${left === 1 ? "" : "s"} left, ${over} min over`;
+    }
+    if (elapsed > end) return `${Math.ceil((elapsed - end) / 60)} min behind`;
+    if (elapsed < start - 60) return `${Math.floor((start - elapsed) / 60)} min ahead`;
+    return "on time";
+  };
+
   document.addEventListener("alpine:init", () => {
     window.Alpine.data("timer", () => ({
       display: "",
+      pace: "",
       init() {
         const data = this.$el.dataset;
         this.base = Number(data.elapsed) || 0;
@@ -28,7 +44,7 @@
         this.running = data.running === "true";
         this.loadedAt = Date.now();
         this.render();
-        if (this.running) this.ticker = setInterval(() => this.render(), 1000);
+        this.ticker = setInterval(() => this.render(), 1000);
       },
       destroy() {
         clearInterval(this.ticker);
@@ -36,60 +52,125 @@
       render() {
         const seconds = this.base + (this.running ? (Date.now() - this.loadedAt) / 1000 : 0);
         this.display = formatSeconds(seconds);
+        this.pace = paceText(seconds, this.budget, $("#panel"));
         this.$el.dataset.overBudget = String(this.budget > 0 && seconds > this.budget);
+        this.$el.dataset.behind = String(/behind|over/.test(this.pace));
       },
     }));
   });
 
   // --- Keyboard shortcuts ---------------------------------------------------------------------
+  // Each person's keys come from the server (data-keys on #workbench; /preferences/). Digits 1-9
+  // tick the current question's cues. With shortcuts off, no key does anything here.
   const isTyping = (element) =>
     element instanceof HTMLElement &&
     (element.isContentEditable ||
       element.matches("textarea, select, input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit])"));
 
-  const toggleShortcuts = () => {
-    const sheet = $("#shortcuts");
-    const button = $("[data-shortcuts-toggle]");
-    if (!sheet) return;
-    sheet.hidden = !sheet.hidden;
-    button?.setAttribute("aria-expanded", String(!sheet.hidden));
+  const keymap = () => {
+    try {
+      return JSON.parse($("#workbench")?.dataset.keys || "null");
+    } catch {
+      return null;
+    }
   };
 
+  // Fragments are rendered with the default keys; show this person's instead.
+  const labelKeys = () => {
+    const map = keymap();
+    if (!map) return;
+    for (const hint of document.querySelectorAll("#workbench [data-key-for]")) {
+      const key = map.keys[hint.dataset.keyFor];
+      if (key) hint.textContent = key;
+    }
+  };
+
+  const menus = () => [...document.querySelectorAll("#workbench details[data-wb-menu]")];
+  const toggleMenu = (menu, focusInside) => {
+    if (!menu) return;
+    const opening = !menu.open;
+    for (const other of menus()) other.open = false;
+    menu.open = opening;
+    if (opening && focusInside) $(focusInside, menu)?.focus();
+    else if (!opening) $("summary", menu)?.focus();
+  };
+
+  const ACTIONS = {
+    "rate-strong": () => $('#panel button[name="rating"][value="strong"]')?.click(),
+    "rate-average": () => $('#panel button[name="rating"][value="average"]')?.click(),
+    "rate-weak": () => $('#panel button[name="rating"][value="weak"]')?.click(),
+    skip: () => $('#panel button[name="rating"][value="skipped"]')?.click(),
+    next: () => $('#panel [data-nav="next"]')?.click(),
+    previous: () => $('#panel [data-nav="previous"]')?.click(),
+    unrated: () => $("#rail .rating-none")?.closest("a")?.click(),
+    notes: () => $("#notes")?.focus(),
+    expand: () => {
+      const panel = $("#panel");
+      if (panel) panel.toggleAttribute("data-expanded");
+    },
+    flags: () => toggleMenu($("#flags"), "input[type=checkbox]"),
+    help: () => toggleMenu($("#shortcuts"), "a"),
+    finish: () => $("[data-finish]")?.click(),
+  };
+
+  // --- The finish page, by keyboard: focus starts on the recommendation (arrow keys choose);
+  // Enter there moves to the summary, and Ctrl+Enter (Cmd+Enter) in the form submits it. ------
+  const focusFinish = () => {
+    const form = $("[data-finish-form]");
+    if (!form || form.contains(document.activeElement)) return;
+    const radios = [...form.querySelectorAll('input[name="recommendation"]')];
+    (radios.find((radio) => radio.checked) || radios[0])?.focus();
+  };
+  document.addEventListener("keydown", (event) => {
+    const form = event.target instanceof Element && event.target.closest("[data-finish-form]");
+    if (!form || event.key !== "Enter") return;
+    if ((event.ctrlKey || event.metaKey) && form.requestSubmit) {
+      event.preventDefault();
+      form.requestSubmit();
+    } else if (event.target.matches('input[name="recommendation"]')) {
+      event.preventDefault();
+      event.target.checked = true;
+      $("textarea", form)?.focus();
+    }
+  });
+
+  // A click (or a tap, on a phone) on a shortened answer pattern shows them whole, or short again.
   document.addEventListener("click", (event) => {
-    if (event.target.closest("[data-shortcuts-toggle]")) toggleShortcuts();
+    if (event.target.closest("#panel .answers-clamped .answer") && !event.target.closest("a")) {
+      ACTIONS.expand();
+    }
   });
 
   document.addEventListener("keydown", (event) => {
     if (!$("#workbench") || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (isTyping(event.target)) {
-      if (event.key === "Escape" && event.target.id === "notes") {
+    const map = keymap();
+    if (event.key === "Escape") {
+      const open = menus().find((menu) => menu.open);
+      if (open) {
+        toggleMenu(open);
+        event.preventDefault();
+      } else if (event.target.id === "notes") {
         event.target.blur();
         $("#question-heading")?.focus();
       }
       return;
     }
-    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-    let handled = true;
-    if (RATING_KEYS[key]) {
-      $(`#panel button[name="rating"][value="${RATING_KEYS[key]}"]`)?.click();
-    } else if (key === "n" || key === "ArrowRight") {
-      $('#panel [data-nav="next"]')?.click();
-    } else if (key === "p" || key === "ArrowLeft") {
-      $('#panel [data-nav="previous"]')?.click();
-    } else if (key === "?") {
-      toggleShortcuts();
-    } else if (key === "/") {
-      $("#notes")?.focus();
-    } else if (key === "f") {
-      const flags = $("#flags");
-      if (flags) {
-        flags.open = true;
-        $("input[type=checkbox]", flags)?.focus();
-      }
-    } else {
-      handled = false;
+    if (isTyping(event.target) || !map || !map.enabled) return;
+    let action = Object.keys(map.keys).find((name) => map.keys[name] === event.key);
+    if (!action && event.key === "ArrowRight") action = "next";
+    if (!action && event.key === "ArrowLeft") action = "previous";
+    if (action && ACTIONS[action]) {
+      ACTIONS[action]();
+      event.preventDefault();
+      return;
     }
-    if (handled) event.preventDefault();
+    if (/^[1-9]$/.test(event.key)) {
+      const cue = document.querySelectorAll('#panel input[name="cues"]')[Number(event.key) - 1];
+      if (cue) {
+        cue.click();
+        event.preventDefault();
+      }
+    }
   });
 
   // After the question panel is replaced, move focus to the new question (read aloud next).
@@ -112,14 +193,32 @@
       element.dataset.sending = element.value;
     }
     if (target && target.id === "panel") focusPanel = true;
+    if (target && target.id === "timer") focusClock = true;
   });
+  let focusClock = false;
   document.addEventListener("htmx:afterSettle", () => {
+    labelKeys();
+    if (focusClock && $("[data-clock-button]")) {
+      // The pressed button was replaced with its opposite (Pause <-> Resume): focus that.
+      focusClock = false;
+      $("[data-clock-button]").focus();
+    }
     if (!focusPanel || !$("#panel")) return;
     focusPanel = false;
+    // The rail marks the question on screen.
+    const number = $("#panel").dataset.number;
+    for (const link of document.querySelectorAll("#rail a[aria-current]")) link.removeAttribute("aria-current");
+    $(`#rail-q-${number} a`)?.setAttribute("aria-current", "step");
+    // Read the new question from its top: the page may have been scrolled down to the notes.
+    if ($("#workbench").getBoundingClientRect().top < 0) $("#workbench").scrollIntoView({ block: "start" });
     // The control that was pressed went away with the old panel, leaving focus on <body>. If the
     // interviewer already moved on (pressed "/" and is typing a note), leave their focus alone.
+    // (htmx itself puts focus back on an element with the same id, such as the heading.)
     const active = document.activeElement;
-    if (!active || active === document.body) $("#question-heading")?.focus();
+    if (!active || active === document.body || active.id === "question-heading") {
+      // Every question rated: offer to finish (Enter follows the focused link).
+      ($("[data-finish-offer]") || $("#question-heading"))?.focus({ preventScroll: true });
+    }
   });
 
   // --- Notes: kept on this device until the server has them --------------------------------
@@ -260,8 +359,16 @@
   });
 
   if (window.htmx) {
-    window.htmx.onLoad(() => restoreDraft());
+    window.htmx.onLoad(() => {
+      restoreDraft();
+      labelKeys();
+      focusFinish();
+    });
   } else {
-    document.addEventListener("DOMContentLoaded", restoreDraft);
+    document.addEventListener("DOMContentLoaded", () => {
+      restoreDraft();
+      labelKeys();
+      focusFinish();
+    });
   }
 })();

@@ -1,4 +1,4 @@
-"""The résumé decoder in Chromium: from a pasted résumé to a screening on its questions."""
+"""The résumé decoder in Chromium: from a pasted résumé to an interview on its questions."""
 
 import re
 from pathlib import Path
@@ -19,7 +19,7 @@ def content(shipped_content):
     """The shipped glossary and bank."""
 
 
-def test_paste_decode_hover_and_start_a_screening(page, live_server, audit, sign_in, content):
+def test_paste_decode_hover_and_start_an_interview(page, live_server, audit, sign_in, content):
     make_user(RECRUITER, email="rita@example.com")
     Position.objects.create(
         title="Python developer", level="senior", default_kit=Kit.objects.get(slug="senior-screen")
@@ -29,7 +29,7 @@ def test_paste_decode_hover_and_start_a_screening(page, live_server, audit, sign
     page.goto(f"{live_server.url}/decoder/")
     audit.check(page)
     page.get_by_label("Paste the résumé").fill(RESUME)
-    page.get_by_label("Time for the screening").select_option(label="30 minutes")
+    page.get_by_label("Time for the interview").select_option(label="30 minutes")
     page.get_by_role("button", name="Decode the résumé").click()
 
     expect(page.get_by_role("heading", name=re.compile(r"\d+ technologies found"))).to_be_visible()
@@ -48,7 +48,7 @@ def test_paste_decode_hover_and_start_a_screening(page, live_server, audit, sign
     chosen = [int(suggested.nth(i).get_attribute("value")) for i in range(count)]
     page.get_by_label("New candidate's name").fill("Morgan Fictional")
     page.get_by_label("Position").select_option(label="Python developer")
-    page.get_by_role("button", name="Start a screening with these questions").click()
+    page.get_by_role("button", name="Start an interview with these questions").click()
 
     expect(page).to_have_url(re.compile(r"/interviews/\d+/q/1/$"))
     expect(page.get_by_text(f"Question 1 of {count}", exact=True)).to_be_visible()

@@ -67,6 +67,6 @@ def test_dashboard_superuser_holds_every_role(client):
 def test_dashboard_query_count_is_small(client, django_assert_max_num_queries):
     client.force_login(make_user(RECRUITER))
 
-    # session, user, roles, screenings in progress, recently submitted
+    # session, user, roles, interviews in progress, recently submitted
     with django_assert_max_num_queries(5):
         client.get("/")

@@ -1,4 +1,4 @@
-"""The résumé decoder: every input format, every bad input, and starting a screening from it."""
+"""The résumé decoder: every input format, every bad input, and starting an interview from it."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -143,7 +143,7 @@ def test_bad_input_is_refused_with_a_message_and_nothing_stored(signed_in, data,
     assert Candidate.objects.count() == 0
 
 
-def test_start_a_screening_saves_the_resume_on_a_new_candidate(signed_in):
+def test_start_an_interview_saves_the_resume_on_a_new_candidate(signed_in):
     position = Position.objects.create(
         title="Python developer", level="mid", default_kit=Kit.objects.first()
     )

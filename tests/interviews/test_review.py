@@ -207,7 +207,7 @@ def test_review_filters_and_sorts(client, recruiter, position, manager):
     )
     c = make_interview(recruiter, position=position, candidate=make_candidate("Cat"))
     flag = RedFlag.objects.create(slug="no-git", name="Never used Git", why="x")
-    c.set_red_flags({flag: ""})  # ticked during the screening
+    c.set_red_flags({flag: ""})  # ticked during the interview
     submit(c, ["average"] * 6, recommendation="advance")
     Decision.objects.create(interview=a, outcome="advance", decided_by=manager)
     client.force_login(manager)

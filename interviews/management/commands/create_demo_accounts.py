@@ -28,7 +28,7 @@ class Command(BaseCommand):
     group, with a random password printed once. Existing accounts keep their password unless
     ``--reset-passwords`` is given. If there is no position yet and the shipped mid-level kit
     exists, also creates a demo position for it, managed by the demo hiring manager, so a
-    screening can start at once. Exits non-zero (CommandError) if a role group is missing, which
+    interview can start at once. Exits non-zero (CommandError) if a role group is missing, which
     means the migrations have not run.
     """
 

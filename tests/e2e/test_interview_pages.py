@@ -1,4 +1,4 @@
-"""Every page around a screening passes the shared browser check, for the people who use it."""
+"""Every page around an interview passes the shared browser check, for the people who use it."""
 
 from playwright.sync_api import expect
 
@@ -16,7 +16,7 @@ def test_recruiter_pages_pass_the_audit(page, live_server, audit, sign_in):
     sign_in("rita@example.com")
 
     for path, heading in [
-        ("/", "Your screenings"),
+        ("/", "Your interviews"),
         ("/candidates/", "Candidates"),
         ("/candidates/new/", "Add a candidate"),
         (f"/candidates/{candidate.pk}/", "Sam Candidate"),
@@ -24,15 +24,15 @@ def test_recruiter_pages_pass_the_audit(page, live_server, audit, sign_in):
         ("/positions/", "Positions"),
         ("/positions/new/", "Add a position"),
         (f"/positions/{position.pk}/edit/", f"Edit {position.title}"),
-        ("/interviews/new/", "Start a screening"),
-        (f"/interviews/{interview.pk}/finish/", "Finish the screening of Sam Candidate"),
+        ("/interviews/new/", "Start an interview"),
+        (f"/interviews/{interview.pk}/finish/", "Finish the interview of Sam Candidate"),
     ]:
         page.goto(f"{live_server.url}{path}")
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
         audit.check(page)
 
     # The finish form's own messages, next to the fields.
-    page.get_by_role("button", name="Submit the screening").click()
+    page.get_by_role("button", name="Submit the interview").click()
     expect(page.get_by_text("Choose Advance, Hold or Decline.")).to_be_visible()
     expect(
         page.get_by_text("Write a short summary: the hiring manager reads it first.")

@@ -1,4 +1,4 @@
-"""Running a screening: start, rate, cues, notes, red flags, clock, finish; with and without JS."""
+"""Running an interview: start, rate, cues, notes, red flags, clock, finish; with and without JS."""
 
 import pytest
 from django.urls import reverse
@@ -104,7 +104,7 @@ def test_workbench_shows_question_guidance_cues_and_rail(signed_in, interview):
         *question.cues,
         *question.follow_ups,
         "Question 2 of 3",
-        "0 of 3 rated",
+        '>0/3</span><span class="sr-only"> questions</span> rated',
     ]:
         assert text in html, text
     assert 'aria-current="step"' in html
@@ -134,8 +134,8 @@ def test_htmx_rating_saves_and_moves_to_next_unrated(signed_in, interview):
     assert '<li id="rail-q-1" hx-swap-oob="true"' in html
     assert '<li id="rail-q-2"' not in html
     assert '<div id="rail-progress" hx-swap-oob="true"' in html
-    assert "1 of 3 rated" in html
-    assert len(response.content) < 6 * 1024
+    assert ">1/3</span>" in html
+    assert len(response.content) < 8 * 1024  # the panel of a short question, and no more
     assert "<html" not in html
     first = asked(interview, 1)
     assert first.rating == "strong"
@@ -151,7 +151,7 @@ def test_htmx_rating_the_last_unrated_question_stays_and_offers_finish(signed_in
 
     html = response.content.decode()
     assert response["HX-Push-Url"] == f"/interviews/{interview.pk}/q/3/"
-    assert "3 of 3 rated" in html
+    assert ">3/3</span>" in html
     assert f'href="/interviews/{interview.pk}/finish/"' in html
     assert asked(interview, 3).rating == "skipped"
 
@@ -371,9 +371,9 @@ def test_red_flags_tick_with_note_then_untick(signed_in, interview):
     cleared = signed_in.post(url, {"number": "2", "note-no-tests": ""}, headers=HTMX)
 
     assert '<span id="flag-count"' in ticked.content.decode()
-    assert "1 ticked" in ticked.content.decode()
+    assert '>1<span class="sr-only"> ticked</span>' in ticked.content.decode()
     assert saved == [(flag.pk, "Never writes tests", "Said QA does it")]
-    assert "0 ticked" in cleared.content.decode()
+    assert '>0<span class="sr-only"> ticked</span>' in cleared.content.decode()
     assert not InterviewRedFlag.objects.exists()
 
 
@@ -398,7 +398,7 @@ def test_clock_pause_keeps_time_and_resume_restarts(signed_in, interview):
     signed_in.post(url, {"action": "resume", "number": "1"})
     interview.refresh_from_db()
 
-    assert "Resume clock" in paused.content.decode()
+    assert 'Resume<span class="sr-only"> the clock</span>' in paused.content.decode()
     assert after_pause == (False, True)
     assert interview.clock_running
 
@@ -446,11 +446,11 @@ def test_workbench_query_count_is_constant(client, django_assert_num_queries, si
     interview = make_interview(recruiter, kit_size=size)
     client.force_login(recruiter)
 
-    # user, roles, interview, questions, red flags ticked, red-flag catalogue, and the glossary
-    # for marking terms in the text: its revision (once per request) and its terms (once per
-    # process and revision; every test's glossary is a new revision, so it shows here). The
-    # session comes from the cache.
-    with django_assert_num_queries(8):
+    # user, roles, interview, questions, red flags ticked, red-flag catalogue, the person's
+    # keyboard shortcuts, and the glossary for marking terms in the text: its revision (once per
+    # request) and its terms (once per process and revision; every test's glossary is a new
+    # revision, so it shows here). The session comes from the cache.
+    with django_assert_num_queries(9):
         client.get(f"/interviews/{interview.pk}/q/3/")
 
 
@@ -487,7 +487,7 @@ def test_htmx_conflict_fragment_posts_keep_mine_to_the_answer_url(signed_in, int
     )
 
 
-# --- Prepared (draft) screenings ---------------------------------------------------------------
+# --- Prepared (draft) interviews ---------------------------------------------------------------
 
 
 def test_prepare_for_later_makes_a_draft_without_a_clock(signed_in):
@@ -508,11 +508,11 @@ def test_prepare_for_later_makes_a_draft_without_a_clock(signed_in):
     )
     assert interview.questions.count() == 2
     assert "The clock starts when you do." in html
-    assert ">Start the screening</button>" in html
+    assert ">Start the interview</button>" in html
     assert "Prepared, not started" in signed_in.get("/").content.decode()
 
 
-def test_first_rating_starts_a_prepared_screening(signed_in, recruiter):
+def test_first_rating_starts_a_prepared_interview(signed_in, recruiter):
     interview = make_interview(recruiter, kit_size=2, start_now=False)
 
     signed_in.post(answer_url(interview, 1), {"parts": "rating", "rating": "weak"}, headers=HTMX)
@@ -524,7 +524,7 @@ def test_first_rating_starts_a_prepared_screening(signed_in, recruiter):
     assert asked(interview, 1).rating == "weak"
 
 
-def test_start_button_starts_a_prepared_screening(signed_in, recruiter):
+def test_start_button_starts_a_prepared_interview(signed_in, recruiter):
     interview = make_interview(recruiter, kit_size=2, start_now=False)
 
     response = signed_in.post(
@@ -534,7 +534,7 @@ def test_start_button_starts_a_prepared_screening(signed_in, recruiter):
     )
 
     interview.refresh_from_db()
-    assert "Pause clock" in response.content.decode()
+    assert 'Pause<span class="sr-only"> the clock</span>' in response.content.decode()
     assert (interview.status, interview.clock_running) == ("in_progress", True)
 
 

@@ -1,0 +1,65 @@
+"""The workbench on the screens recruiters use: what the call needs is in view and uncovered.
+
+On arrival at every question of the Mid-level kit, at five sizes, the question to read aloud,
+the three answer patterns and the rating bar are inside the window, and nothing covers them; from
+1280 x 720 up the cues are too. The same after rating (the next question swaps in) and with red
+flags ticked. ``SAVE_SCREENSHOTS=docs/screenshots`` also writes a screenshot per size.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from interviews.models import Kit, Position, RedFlag
+from interviews.roles import RECRUITER
+from tests.factories import make_candidate, make_interview, make_user
+
+LAYOUT_CHECK = (Path(__file__).with_name("layout_check.js")).read_text(encoding="utf-8")
+SIZES = [(1366, 768), (1280, 720), (1024, 768), (768, 1024), (390, 844)]
+ESSENTIAL = ["#question-heading", ".answer-strong", ".answer-average", ".answer-weak"]
+
+
+def problems(page, width: int, height: int) -> list[str]:
+    """What is out of the window or covered, as readable lines (empty when all is well)."""
+    selectors = ESSENTIAL + (["#panel fieldset"] if width >= 1280 and height >= 720 else [])
+    return page.evaluate(LAYOUT_CHECK, [selectors, width, height])
+
+
+@pytest.fixture
+def interview(shipped_content):
+    recruiter = make_user(RECRUITER, email="rita@example.com")
+    position = Position.objects.create(
+        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
+    )
+    return make_interview(recruiter, position=position, candidate=make_candidate("Sam Candidate"))
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_call_is_in_view_on_arrival_after_rating_and_with_flags(
+    page, live_server, sign_in, interview, width, height
+):
+    page.set_viewport_size({"width": width, "height": height})
+    sign_in("rita@example.com")
+    total = interview.questions.count()
+
+    for number in range(1, total + 1):
+        page.goto(f"{live_server.url}/interviews/{interview.pk}/q/{number}/")
+        assert problems(page, width, height) == [], f"question {number}, on arrival"
+
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/q/1/")
+    page.locator('#panel button[value="strong"]').click()
+    expect(page.get_by_text(f"Question 2 of {total}", exact=True)).to_be_visible()
+    assert problems(page, width, height) == [], "after rating question 1"
+
+    for flag in RedFlag.objects.all()[:3]:
+        interview.red_flags.create(red_flag=flag, name=flag.name)
+    page.reload()
+    expect(page.locator("#flags")).not_to_have_attribute("open", "")
+    assert problems(page, width, height) == [], "with red flags ticked"
+
+    if os.environ.get("SAVE_SCREENSHOTS"):
+        folder = Path(os.environ["SAVE_SCREENSHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"workbench-{width}x{height}.png"))
