@@ -137,7 +137,7 @@ def main() -> None:
         )
         bank = list(Question.objects.select_related("area")[:LIVE_QUESTIONS])
         KitQuestion.objects.bulk_create(
-            KitQuestion(kit=live_kit, question=q, position=n) for n, q in enumerate(bank, 1)
+            KitQuestion(kit=live_kit, question=q, number=n) for n, q in enumerate(bank, 1)
         )
     live = Interview.objects.start(
         interviewer=recruiters[0],

@@ -5,7 +5,6 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
-from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -133,28 +132,12 @@ class QuestionAdmin(admin.ModelAdmin):
     )
 
 
-class LabelledInlineFormSet(BaseInlineFormSet):
-    """Gives every field of a tabular inline row an accessible name.
+class KitQuestionInline(admin.StackedInline):
+    """A kit's questions, one small form each (a tabular inline has an unlabelled column)."""
 
-    The admin's tabular inline puts labels only in the column headers, which screen readers
-    (and axe) do not tie to the inputs.
-    """
-
-    def add_fields(self, form, index: int | None) -> None:
-        super().add_fields(form, index)
-        row = f" (row {index + 1})" if index is not None else ""
-        for field in form.fields.values():
-            # The admin wraps related-object selects; the wrapper's attrs are shared between
-            # rows, so label the inner widget (a per-form copy) instead.
-            widget = getattr(field.widget, "widget", field.widget)
-            widget.attrs["aria-label"] = f"{field.label}{row}"
-
-
-class KitQuestionInline(admin.TabularInline):
     model = KitQuestion
-    formset = LabelledInlineFormSet
     extra = 1
-    ordering = ("position",)
+    ordering = ("number",)
 
 
 @admin.register(Kit)

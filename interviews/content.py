@@ -141,7 +141,7 @@ def import_bank(path: Path | str, *, dry_run: bool = False, text: str | None = N
             if current != wanted:
                 instance.kit_questions.all().delete()
                 KitQuestion.objects.bulk_create(
-                    KitQuestion(kit=instance, question_id=pk, position=n)
+                    KitQuestion(kit=instance, question_id=pk, number=n)
                     for n, pk in enumerate(wanted, start=1)
                 )
         return report

@@ -162,21 +162,22 @@ class Kit(models.Model):
 
 
 class KitQuestion(models.Model):
-    """A question's place in a kit; ``position`` counts from 1 in the order asked."""
+    """A question's place in a kit; ``number`` counts from 1 in the order asked (as an
+    interview's questions are numbered)."""
 
     kit = models.ForeignKey(Kit, on_delete=models.CASCADE, related_name="kit_questions")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="kit_questions")
-    position = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField()
 
     class Meta:
-        ordering = ["kit", "position"]
+        ordering = ["kit", "number"]
         constraints = [
             models.UniqueConstraint(fields=["kit", "question"], name="kit_question_once"),
-            models.UniqueConstraint(fields=["kit", "position"], name="kit_position_once"),
+            models.UniqueConstraint(fields=["kit", "number"], name="kit_number_once"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.kit} #{self.position}"
+        return f"{self.kit} #{self.number}"
 
 
 # --- Screening: positions, candidates and interviews ------------------------------------------

@@ -123,7 +123,7 @@ def make_kit(size: int = 3, *, slug: str | None = None, minutes: int | None = No
     )
     for position in range(1, size + 1):
         question = make_question(f"kit-{n}-q{position}", prompt=f"Kit {n} question {position}?")
-        KitQuestion.objects.create(kit=kit, question=question, position=position)
+        KitQuestion.objects.create(kit=kit, question=question, number=position)
     return kit
 
 

@@ -122,7 +122,7 @@ def question_detail(client, size):
     terms = [make_term(f"term-{size}-{n}", area=area) for n in range(size)]
     question = make_question(f"the-question-{size}", terms=terms)
     for _ in range(size):
-        make_kit(1).kit_questions.create(question=question, position=2)
+        make_kit(1).kit_questions.create(question=question, number=2)
     client.force_login(make_user(RECRUITER))
     return f"/bank/the-question-{size}/"
 

@@ -83,7 +83,7 @@ def interview_new(request: HttpRequest) -> HttpResponse:
             kit=kit,
             questions=[
                 kq.question
-                for kq in kit.kit_questions.select_related("question__area").order_by("position")
+                for kq in kit.kit_questions.select_related("question__area").order_by("number")
             ],
             start_now=start_now,
         )

@@ -30,5 +30,5 @@ def test_audit_reports_csp_violation_foreign_request_and_axe_problems(page, live
     message = str(failure.value)
     assert "CSP violations" in message
     assert "https://cdn.example.com/tracker.png" in message
-    assert "image-alt (critical)" in message
-    assert "label (critical)" in message
+    assert "image-alt (critical, light)" in message
+    assert "label (critical, dark)" in message

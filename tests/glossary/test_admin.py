@@ -95,8 +95,8 @@ def test_admin_term_alias_taken_by_another_term_is_refused(admin_client):
 def test_admin_kit_questions_are_an_ordered_inline(admin_client):
     first, second = make_question("q-one"), make_question("q-two")
     kit = Kit.objects.create(slug="tiny", name="Tiny", level="junior", minutes=10, description="x")
-    KitQuestion.objects.create(kit=kit, question=second, position=1)
-    KitQuestion.objects.create(kit=kit, question=first, position=2)
+    KitQuestion.objects.create(kit=kit, question=second, number=1)
+    KitQuestion.objects.create(kit=kit, question=first, number=2)
 
     html = admin_client.get(f"/admin/interviews/kit/{kit.pk}/change/").content.decode()
 
@@ -105,7 +105,7 @@ def test_admin_kit_questions_are_an_ordered_inline(admin_client):
         return re.search(r'<option value="(\d+)" selected>', select.group(0)).group(1)
 
     assert [selected_in_row(0), selected_in_row(1)] == [str(second.pk), str(first.pk)]
-    assert 'name="kit_questions-0-position" value="1"' in html
+    assert 'name="kit_questions-0-number" value="1"' in html
 
 
 def test_admin_question_needs_cues_and_follow_ups(admin_client):

@@ -46,7 +46,7 @@ def test_start_copies_the_kit_questions_and_starts_the_clock(signed_in, recruite
     assert interview.clock_running
     copies = list(interview.questions.values_list("number", "prompt", "strong"))
     originals = [
-        (kq.position, kq.question.prompt, kq.question.strong)
+        (kq.number, kq.question.prompt, kq.question.strong)
         for kq in position.default_kit.kit_questions.all()
     ]
     assert copies == originals
