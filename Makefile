@@ -17,7 +17,7 @@ DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test lint format serve deps migrate demo clean bench loadtest
+.PHONY: help run test lint format serve deps migrate demo clean bench loadtest lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -60,6 +60,10 @@ bench: deps ## Benchmark the app against bare Django at 10,000 screenings (print
 
 loadtest: deps ## Two app instances under 50 simulated recruiters while workers are killed (PostgreSQL, Redis)
 	loadtest/run.sh
+
+lighthouse: deps ## Lighthouse scores of sign-in, dashboard, workbench, scorecard and review (Chromium, npm)
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
+	$(PY) benchmarks/lighthouse.py
 
 lint: .venv/.synced ## Check style and formatting with ruff
 	.venv/bin/ruff check .
