@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .models import Candidate, Interview, InterviewSubmitted, Position
+from .models import Candidate, Interview, Position
 from .roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER, has_role
 
 # --- Predicates ----------------------------------------------------------------------------------
@@ -119,13 +119,12 @@ def get_interview_for_editing(request: HttpRequest, pk: int, *, people: bool = T
     Raises:
         Http404: unknown ``pk``, or a user who may not even see the interview.
         PermissionDenied: a user who may see it (a hiring manager) but not change it.
-        InterviewSubmitted: the interview is submitted and so read-only.
+        InterviewClosed: the interview is submitted or abandoned, and so read-only.
     """
     interview = get_interview_for_viewing(request, pk, people=people)
     if not can_edit_interview(request.user, interview):
         raise PermissionDenied("Only the interviewer can change this interview.")
-    if interview.is_submitted:
-        raise InterviewSubmitted(interview)
+    interview.ensure_open()
     return interview
 
 

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import URLValidator
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from glossary.forms import LinesField
 from glossary.models import Area
@@ -44,13 +46,92 @@ class BankFilterForm(forms.Form):
     level = forms.ChoiceField(choices=[("", "All levels"), *Level.choices], required=False)
 
 
+def _reveal(form: forms.Form, name: str) -> None:
+    """Show a confirming checkbox that stays hidden until a warning asks for it."""
+    form.fields[name].widget = forms.CheckboxInput()
+
+
+def duplicates_warning(found: "list[tuple[Candidate, str]]", advice: str) -> SafeString:
+    """The message for candidates who may be the person being added, with links to them.
+
+    Args:
+        found: ``(candidate, reason)`` pairs from ``Candidate.objects.duplicates``.
+        advice: what to do about it, as a sentence.
+    """
+    people = format_html_join(
+        "; ",
+        '<a href="{}">{}</a> (same {})',
+        (
+            (reverse("interviews:candidate_detail", args=[c.pk]), c.label, reason)
+            for c, reason in found
+        ),
+    )
+    lead = "This may be someone already added" if len(found) == 1 else "This may be one of"
+    return format_html("{}: {}. {}", lead, people, advice)
+
+
+def open_interviews_warning(candidate: Candidate, user) -> SafeString | None:
+    """Say which interviews of ``candidate`` are prepared or in progress, or None if none are.
+
+    The interviewer's own ones link to their workbench, to resume instead of starting again.
+    """
+    running = list(
+        Interview.objects.open()
+        .filter(candidate=candidate)
+        .select_related("position", "interviewer")
+        .with_progress()
+        .order_by("-created_at")[:3]
+    )
+    if not running:
+        return None
+    lines = []
+    for interview in running:
+        who = interview.interviewer.get_full_name() or interview.interviewer.email
+        state = "prepared" if interview.is_draft else "in progress"
+        line = format_html(
+            "{} for {}, with {} ({} of {} rated, {})",
+            state,
+            interview.position.title,
+            "you" if interview.interviewer == user else who,
+            interview.answered_total,
+            interview.question_total,
+            interview.created_at.strftime("%-d %b"),
+        )
+        if interview.interviewer == user:
+            line = format_html('{}: <a href="{}">resume it</a>', line, interview.get_absolute_url())
+        lines.append(line)
+    return format_html(
+        "{} already has an interview {}. To start another one as well, tick “Start a new "
+        "interview anyway”.",
+        candidate.name,
+        format_html_join("; and one ", "{}", ((line,) for line in lines)),
+    )
+
+
+def complete_link(link: str) -> str:
+    """A web address as typed, with ``https://`` in front when it has no scheme
+    ("github.com/name" gives "https://github.com/name")."""
+    if "://" in link or link.lower().startswith(("mailto:", "tel:", "javascript:", "data:")):
+        return link
+    return "https://" + link.removeprefix("//")
+
+
 class CandidateForm(forms.ModelForm):
-    """Create or edit a candidate; links are typed one per line and must be web addresses."""
+    """Create or edit a candidate; links are typed one per line and must be web addresses.
+
+    A candidate who may already exist (same email, or same name and phone) is named with a
+    link, and saved only once "This is a different person" is ticked.
+    """
 
     links = LinesField(
         required=False,
         max_length=300,
         help_text="GitHub, portfolio, LinkedIn… one web address per line.",
+    )
+    different_person = forms.BooleanField(
+        required=False,
+        label="This is a different person: save anyway",
+        widget=forms.HiddenInput,
     )
 
     class Meta:
@@ -63,17 +144,34 @@ class CandidateForm(forms.ModelForm):
         }
 
     def clean_links(self) -> list[str]:
-        """Check every line is an http(s) address."""
+        """Check every line is an http(s) address; "github.com/name" gets ``https://``."""
         validate = URLValidator(schemes=["http", "https"])
-        links = self.cleaned_data["links"]
-        for link in links:
+        links = []
+        for typed in self.cleaned_data["links"]:
+            link = complete_link(typed)
             try:
                 validate(link)
             except forms.ValidationError as exc:
                 raise forms.ValidationError(
-                    f"“{link}” is not a web address (http:// or https://)."
+                    f"“{typed}” is not a web address (like https://github.com/name)."
                 ) from exc
+            links.append(link)
         return links
+
+    def clean(self) -> dict:
+        """Warn of a candidate who may be this one, unless told it is a different person."""
+        data = super().clean()
+        if data.get("different_person") or not data.get("name"):
+            return data
+        found = Candidate.objects.exclude(pk=self.instance.pk).duplicates(
+            name=data["name"], email=data.get("email") or "", phone=data.get("phone") or ""
+        )
+        if found:
+            advice = "Open them instead, or tick “This is a different person” to save anyway."
+            field = "email" if found[0][1] == "email" else "name"
+            self.add_error(field, duplicates_warning(found, advice))
+            _reveal(self, "different_person")
+        return data
 
 
 class PositionForm(forms.ModelForm):
@@ -136,6 +234,19 @@ class CandidatePicker(forms.RadioSelect):
         return context
 
 
+def check_open_interviews(form: forms.Form, data: dict) -> None:
+    """Part of a start form's ``clean``: unless ``start_anyway`` is ticked, put the warning of
+    the chosen candidate's open interviews (if any) next to the candidate, with the box to tick.
+    """
+    candidate = data.get("candidate")
+    if candidate is None or data.get("start_anyway"):
+        return
+    warning = open_interviews_warning(candidate, form.user)
+    if warning:
+        form.add_error("candidate", warning)
+        _reveal(form, "start_anyway")
+
+
 def pick_candidates(form: forms.Form, field: str = "candidate") -> None:
     """Give ``form``'s candidate picker the candidates matching what was typed (at most ten)."""
     data = form.data if form.is_bound else form.initial
@@ -166,9 +277,14 @@ class InterviewStartForm(forms.Form):
         empty_label="The position's default kit",
         help_text="The questions you will ask and the time they take.",
     )
+    start_anyway = forms.BooleanField(
+        required=False, label="Start a new interview anyway", widget=forms.HiddenInput
+    )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, user=None, **kwargs: object) -> None:
+        """``user``: who is starting it (their own open interviews are offered to resume)."""
         super().__init__(*args, **kwargs)
+        self.user = user
         pick_candidates(self)
         if not self.is_bound and not self.initial.get("position"):
             only = list(self.fields["position"].queryset[:2])
@@ -176,8 +292,10 @@ class InterviewStartForm(forms.Form):
                 self.initial["position"] = only[0].pk
 
     def clean(self) -> dict:
-        """Fill in the position's default kit; refuse an empty kit."""
+        """Fill in the position's default kit; refuse an empty kit; say so if the candidate has
+        an interview prepared or in progress already."""
         data = super().clean()
+        check_open_interviews(self, data)
         position, kit = data.get("position"), data.get("kit")
         if position and not kit:
             if position.default_kit is None:
@@ -334,6 +452,46 @@ class ReopenForm(forms.Form):
     )
 
 
+class AbandonForm(forms.Form):
+    """Why an interview is being abandoned: a common reason, or another one in words."""
+
+    REASONS = [
+        ("no-show", "The candidate did not join the call"),
+        ("withdrew", "The candidate withdrew"),
+        ("cut-short", "The call could not go on (connection, audio or time)"),
+        ("mistake", "Started by mistake, or twice"),
+        ("other", "Another reason"),
+    ]
+    reason = forms.ChoiceField(
+        choices=REASONS,
+        widget=forms.RadioSelect,
+        label="Why are you abandoning it?",
+        error_messages={"required": "Choose why: it is kept with the interview."},
+    )
+    details = forms.CharField(
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Anything the next person should know, e.g. “Rebooked for Tuesday”. "
+        "Needed for “Another reason”.",
+    )
+
+    def clean(self) -> dict:
+        """Another reason needs its details."""
+        data = super().clean()
+        if data.get("reason") == "other" and not data.get("details", "").strip():
+            self.add_error("details", "Say what the reason is.")
+        return data
+
+    def reason_text(self) -> str:
+        """The reason as kept with the interview, e.g. "The candidate withdrew: took an offer"."""
+        text = dict(self.REASONS)[self.cleaned_data["reason"]]
+        details = " ".join(self.cleaned_data["details"].split())
+        if self.cleaned_data["reason"] == "other":
+            return details
+        return f"{text}: {details}" if details else text
+
+
 RESUME_TOO_LONG_PASTED = (
     "The résumé is too long: paste at most 200,000 characters (the part that matters), "
     "or choose its file."
@@ -406,16 +564,40 @@ class StartFromResumeForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"max_length": RESUME_TOO_LONG},
     )
+    start_anyway = forms.BooleanField(
+        required=False, label="Start a new interview anyway", widget=forms.HiddenInput
+    )
+    different_person = forms.BooleanField(
+        required=False,
+        label="The new candidate is a different person: add them anyway",
+        widget=forms.HiddenInput,
+    )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, user=None, **kwargs: object) -> None:
+        """``user``: who is starting it (their own open interviews are offered to resume)."""
         super().__init__(*args, **kwargs)
+        self.user = user
         pick_candidates(self)
 
     def clean(self) -> dict:
-        """A candidate is either chosen or named."""
+        """A candidate is either chosen (and may have an interview in progress already) or
+        named (and may have been added already)."""
         data = super().clean()
-        if not data.get("candidate") and not data.get("name", "").strip():
+        check_open_interviews(self, data)
+        name = data.get("name", "").strip()
+        if "candidate" in self.errors or data.get("candidate"):
+            return data
+        if not name:
             self.add_error("name", "Choose a candidate or give the new candidate's name.")
+        elif not data.get("different_person"):
+            found = Candidate.objects.duplicates(name=name, email=data.get("email") or "")
+            if found:
+                advice = (
+                    "Choose them as the candidate above, or tick “The new candidate is a "
+                    "different person”."
+                )
+                self.add_error("email", duplicates_warning(found, advice))
+                _reveal(self, "different_person")
         return data
 
     def ordered_questions(self) -> list[Question]:

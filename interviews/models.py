@@ -263,6 +263,53 @@ class CandidateQuerySet(models.QuerySet):
             found = [*self.filter(pk=chosen), *found][:limit]
         return found
 
+    def duplicates(
+        self, *, name: str = "", email: str = "", phone: str = "", limit: int = 5
+    ) -> "list[tuple[Candidate, str]]":
+        """Candidates who may be the same person: the same email, or the same name and phone.
+
+        Emails and names compare without case (names also without extra spaces); phones by
+        their digits, the last nine when both have that many (so "+44 7700 900123" is
+        "07700 900123").
+
+        Args:
+            name, email, phone: what was typed for the person being added or edited.
+            limit: how many to return at most.
+
+        Returns:
+            ``(candidate, reason)`` pairs, where reason is "email" or "name and phone".
+        """
+        name = " ".join(name.split())
+        email = email.strip()
+        digits = phone_digits(phone)
+        match = Q(pk__in=[])
+        if email:
+            match |= Q(email__iexact=email)
+        if name and digits:
+            match |= Q(name__iexact=name)
+        found = []
+        for candidate in self.filter(match).order_by("-created_at", "-pk")[: limit * 4]:
+            if email and candidate.email.lower() == email.lower():
+                found.append((candidate, "email"))
+            elif same_phone(digits, phone_digits(candidate.phone)):
+                found.append((candidate, "name and phone"))
+        return found[:limit]
+
+
+def phone_digits(phone: str) -> str:
+    """The digits of a phone number as typed ("+44 (0)7700-900123" gives "4407700900123")."""
+    return "".join(character for character in phone if character in "0123456789")
+
+
+def same_phone(first: str, second: str) -> bool:
+    """Whether two phone numbers (digits only) are the same line: equal, or equal in their
+    last nine digits when both have at least nine (a country code or trunk 0 aside)."""
+    if not first or not second:
+        return False
+    if len(first) >= 9 and len(second) >= 9:
+        return first[-9:] == second[-9:]
+    return first == second
+
 
 class Candidate(models.Model):
     """A person being screened. ``links`` is a list of URLs (GitHub, portfolio, LinkedIn...)."""
@@ -301,6 +348,7 @@ class Status(models.TextChoices):
     DRAFT = "draft", "Prepared, not started"
     IN_PROGRESS = "in_progress", "In progress"
     SUBMITTED = "submitted", "Submitted"
+    ABANDONED = "abandoned", "Abandoned"
 
 
 class Recommendation(models.TextChoices):
@@ -329,15 +377,40 @@ STATE_FIELDS = (
     "clock_started_at",
     "recommendation",
     "summary",
+    "abandoned_at",
+    "abandon_reason",
 )
 
 
-class InterviewSubmitted(Exception):
-    """A change was attempted on a submitted (read-only) interview."""
+class InterviewClosed(Exception):
+    """A change was attempted on a submitted or abandoned (read-only) interview."""
+
+    message = "This interview can no longer be changed."
 
     def __init__(self, interview: "Interview"):
         self.interview = interview
-        super().__init__("This interview was submitted and can no longer be changed.")
+        super().__init__(self.message)
+
+
+class InterviewSubmitted(InterviewClosed):
+    """A change was attempted on a submitted (read-only) interview."""
+
+    message = "This interview was submitted and can no longer be changed."
+
+
+class InterviewAbandoned(InterviewClosed):
+    """A change was attempted on an abandoned interview."""
+
+    message = "This interview was abandoned and can no longer be changed."
+
+
+class InterviewOnceSubmitted(InterviewClosed):
+    """Abandoning was attempted on a reopened interview: its scorecard must be submitted again."""
+
+    message = (
+        "This interview was submitted before and reopened: submit it again rather than "
+        "abandon it, so its scorecard is not lost."
+    )
 
 
 class InterviewNotSubmitted(Exception):
@@ -423,8 +496,8 @@ class InterviewQuerySet(models.QuerySet):
         return self.filter(interviewer=user)
 
     def open(self) -> "InterviewQuerySet":
-        """Interviews not submitted yet: prepared (draft) or in progress."""
-        return self.exclude(status=Status.SUBMITTED)
+        """Interviews still to be done: prepared (draft) or in progress."""
+        return self.filter(status__in=[Status.DRAFT, Status.IN_PROGRESS])
 
     def submitted(self) -> "InterviewQuerySet":
         """Submitted (read-only) interviews."""
@@ -529,6 +602,8 @@ class Interview(models.Model):
     clock_started_at = models.DateTimeField(null=True, blank=True)
     recommendation = models.CharField(max_length=10, choices=Recommendation, blank=True)
     summary = models.TextField(blank=True, max_length=5000)
+    abandoned_at = models.DateTimeField(null=True, blank=True)
+    abandon_reason = models.CharField(max_length=400, blank=True)
     # Stored when it is submitted (see ``submit``), for reviews of thousands of interviews:
     score = models.FloatField(null=True, blank=True, editable=False)
     area_scores = models.JSONField(default=dict, blank=True, editable=False)
@@ -569,7 +644,8 @@ class Interview(models.Model):
                 condition=Q(status__in=Status.values), name="interview_status_valid"
             ),
             models.CheckConstraint(
-                condition=Q(status=Status.DRAFT) | Q(started_at__isnull=False),
+                condition=Q(status__in=[Status.DRAFT, Status.ABANDONED])
+                | Q(started_at__isnull=False),
                 name="interview_started_unless_draft",
             ),
             models.CheckConstraint(
@@ -577,21 +653,40 @@ class Interview(models.Model):
                 | (~Q(recommendation="") & ~Q(summary="") & Q(submitted_at__isnull=False)),
                 name="interview_submitted_complete",
             ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.ABANDONED)
+                | (~Q(abandon_reason="") & Q(abandoned_at__isnull=False)),
+                name="interview_abandoned_with_reason",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.candidate} for {self.position}"
 
     def get_absolute_url(self) -> str:
-        """The workbench while in progress, the summary once submitted."""
+        """The workbench while in progress, the summary once submitted; an abandoned one is
+        shown with the candidate's other interviews."""
         if self.is_submitted:
             return reverse("interviews:scorecard", args=[self.pk])
+        if self.is_abandoned:
+            url = reverse("interviews:candidate_detail", args=[self.candidate_id])
+            return f"{url}#interview-{self.pk}"
         return reverse("interviews:workbench", args=[self.pk])
 
     @property
     def is_submitted(self) -> bool:
         """True once submitted: the interview is then read-only."""
         return self.status == Status.SUBMITTED
+
+    @property
+    def is_abandoned(self) -> bool:
+        """True once abandoned: read-only, out of the review, kept in the candidate's history."""
+        return self.status == Status.ABANDONED
+
+    @property
+    def is_open(self) -> bool:
+        """True while prepared or in progress: it can still be changed."""
+        return self.status in (Status.DRAFT, Status.IN_PROGRESS)
 
     @property
     def is_draft(self) -> bool:
@@ -637,12 +732,26 @@ class Interview(models.Model):
 
         Raises:
             InterviewSubmitted: ``editable`` and the interview is submitted.
+            InterviewAbandoned: ``editable`` and the interview is abandoned.
         """
         fresh = type(self).objects.select_for_update().values(*STATE_FIELDS).get(pk=self.pk)
         for name, value in fresh.items():
             setattr(self, name, value)
-        if editable and self.is_submitted:
+        if editable:
+            self.ensure_open()
+
+    def ensure_open(self) -> None:
+        """Raise unless the interview can still be changed (as loaded; the operations call it
+        again under the row lock).
+
+        Raises:
+            InterviewSubmitted: it is submitted.
+            InterviewAbandoned: it is abandoned.
+        """
+        if self.is_submitted:
             raise InterviewSubmitted(self)
+        if self.is_abandoned:
+            raise InterviewAbandoned(self)
 
     def _lock_with_siblings(self, *, editable: bool = True) -> "list[Interview]":
         """Lock this interview and the other interviews of its candidate for its position.
@@ -655,6 +764,7 @@ class Interview(models.Model):
 
         Raises:
             InterviewSubmitted: ``editable`` and this interview is submitted.
+            InterviewAbandoned: ``editable`` and this interview is abandoned.
         """
         group = list(
             type(self)
@@ -665,8 +775,8 @@ class Interview(models.Model):
         fresh = next(interview for interview in group if interview.pk == self.pk)
         for field in self._meta.concrete_fields:
             setattr(self, field.attname, getattr(fresh, field.attname))
-        if editable and self.is_submitted:
-            raise InterviewSubmitted(self)
+        if editable:
+            self.ensure_open()
         return [interview for interview in group if interview.pk != self.pk]
 
     def _store_review_fields(self, questions: "list[InterviewQuestion]") -> None:
@@ -719,7 +829,7 @@ class Interview(models.Model):
             elsewhere and so not saved.
 
         Raises:
-            InterviewSubmitted: the interview is submitted.
+            InterviewClosed: the interview is submitted or abandoned.
             InterviewQuestion.DoesNotExist: no question ``number``.
             InvalidAnswer: a cue index the question does not have.
         """
@@ -750,7 +860,7 @@ class Interview(models.Model):
             How many red flags are ticked now.
 
         Raises:
-            InterviewSubmitted: the interview is submitted.
+            InterviewClosed: the interview is submitted or abandoned.
         """
         with transaction.atomic():
             self._lock()
@@ -766,7 +876,7 @@ class Interview(models.Model):
         """Stop the clock, keeping the time so far.
 
         Raises:
-            InterviewSubmitted: the interview is submitted.
+            InterviewClosed: the interview is submitted or abandoned.
         """
         with transaction.atomic():
             self._lock()
@@ -777,7 +887,7 @@ class Interview(models.Model):
         """Start the clock again; a prepared interview starts with it.
 
         Raises:
-            InterviewSubmitted: the interview is submitted.
+            InterviewClosed: the interview is submitted or abandoned.
         """
         with transaction.atomic():
             self._lock()
@@ -798,7 +908,7 @@ class Interview(models.Model):
             by: the user submitting.
 
         Raises:
-            InterviewSubmitted: it was submitted already (by another tab, say).
+            InterviewClosed: it was submitted already (by another tab, say), or abandoned.
         """
         with transaction.atomic():
             siblings = self._lock_with_siblings()
@@ -836,6 +946,31 @@ class Interview(models.Model):
             self._change_reason = reason
             self.save()
             self._mark_latest(siblings)
+
+    def abandon(self, *, reason: str, by) -> None:
+        """Stop a prepared or in-progress interview for good, recording who did it and why.
+
+        Its clock stops; it leaves the dashboards' open interviews and never enters the review;
+        it stays in the candidate's history with its reason.
+
+        Args:
+            reason: why (not empty; at most 400 characters).
+            by: the user abandoning it.
+
+        Raises:
+            InterviewClosed: it is submitted or abandoned already.
+            InterviewOnceSubmitted: it was submitted before and reopened.
+        """
+        with transaction.atomic():
+            self._lock()
+            if self.submitted_at is not None:
+                raise InterviewOnceSubmitted(self)
+            now = timezone.now()
+            self._stop_clock(now)
+            self.status, self.abandoned_at, self.abandon_reason = Status.ABANDONED, now, reason
+            self._history_user = by
+            self._change_reason = reason
+            self.save()
 
     def decide(self, *, outcome: str, note: str, by) -> "Decision":
         """Record or change the hiring manager's decision (kept in history).

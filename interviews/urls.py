@@ -40,6 +40,7 @@ urlpatterns = [
     path("interviews/<int:pk>/red-flags/", interviews.red_flags, name="red_flags"),
     path("interviews/<int:pk>/clock/", interviews.clock, name="clock"),
     path("interviews/<int:pk>/finish/", interviews.finish, name="finish"),
+    path("interviews/<int:pk>/abandon/", interviews.abandon, name="abandon"),
     path("interviews/<int:pk>/scorecard/", scorecards.scorecard, name="scorecard"),
     path("interviews/<int:pk>/scorecard.csv", scorecards.scorecard_csv, name="scorecard_csv"),
     path("interviews/<int:pk>/decision/", scorecards.decide, name="decide"),

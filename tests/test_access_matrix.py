@@ -44,6 +44,7 @@ EXPECTED: dict[str, tuple] = {
     "interviews/<int:pk>/red-flags/": ("POST", "live", (302, 404, 403, 404, 302, 404)),
     "interviews/<int:pk>/clock/": ("POST", "live", (400, 404, 403, 404, 400, 404)),
     "interviews/<int:pk>/finish/": ("GET", "live", (200, 404, 403, 404, 200, 404)),
+    "interviews/<int:pk>/abandon/": ("GET", "live", (200, 404, 403, 404, 200, 404)),
     # Scorecards: interviewer, the position's managers and admins.
     "interviews/<int:pk>/scorecard/": ("GET", "done", (200, 404, 200, 404, 200, 404)),
     "interviews/<int:pk>/scorecard.csv": ("GET", "done", (200, 404, 200, 404, 200, 404)),

@@ -1,5 +1,6 @@
 """Security headers and the strict Content-Security-Policy."""
 
+import json
 import os
 import re
 import subprocess
@@ -49,10 +50,14 @@ def test_pages_have_no_inline_styles(client):
         assert "<style" not in html, url
 
 
-def test_htmx_indicator_styles_are_disabled(client):
+def test_htmx_config_disables_indicator_styles_and_swaps_form_answers(client):
     html = client.get("/accounts/login/").content.decode()
 
-    assert """<meta name="htmx-config" content='{"includeIndicatorStyles": false}'>""" in html
+    config = json.loads(re.search(r"""<meta name="htmx-config" content='([^']*)'>""", html)[1])
+    assert config["includeIndicatorStyles"] is False  # an inline <style> the CSP would refuse
+    swapped = {rule["code"]: rule["swap"] for rule in config["responseHandling"]}
+    assert swapped["^(409|422)$"] is True  # a conflict or a form's errors are shown
+    assert swapped["[45].."] is False  # not an error page inside a part of a page
 
 
 def test_security_headers(client):

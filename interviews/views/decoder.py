@@ -85,10 +85,10 @@ def decoder(request: HttpRequest) -> HttpResponse:
 def start_from_resume(request: HttpRequest) -> HttpResponse:
     """Create (or update) the candidate with the résumé and start an interview on the questions."""
     require_screener(request)
-    form = StartFromResumeForm(request.POST)
+    form = StartFromResumeForm(request.POST, user=request.user)
     valid = form.is_valid()
     if "find" in request.POST:  # the candidate search, without JavaScript: show the matches
-        shown = StartFromResumeForm(initial=request.POST.dict())
+        shown = StartFromResumeForm(initial=request.POST.dict(), user=request.user)
         return _show_again(request, shown, form.cleaned_data, status=200)
     if not valid:
         return _show_again(request, form, form.cleaned_data)

@@ -17,16 +17,23 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import push_url
+from django_htmx.http import push_url, reswap, retarget
 
 from glossary.http import vary_on_htmx
 
 from ..access import get_interview_for_editing, require_screener
-from ..forms import AnswerForm, ClockForm, FinishForm, InterviewStartForm, RedFlagsForm
+from ..forms import (
+    AbandonForm,
+    AnswerForm,
+    ClockForm,
+    FinishForm,
+    InterviewStartForm,
+    RedFlagsForm,
+)
 from ..models import (
     Interview,
+    InterviewClosed,
     InterviewQuestion,
-    InterviewSubmitted,
     InvalidAnswer,
     Rating,
     RedFlag,
@@ -39,16 +46,17 @@ from ..templatetags.workbench import RATING_SYMBOLS
 WORKBENCH = "interviews/workbench.html"
 
 
-def rejects_submitted(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Answer a change to a submitted interview with 409 and a pointer to its summary."""
+def rejects_closed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Answer a change to a submitted or abandoned interview with 409 and a pointer to where
+    it is shown now (its summary, or the candidate's interviews)."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
-        except InterviewSubmitted as exc:
+        except InterviewClosed as exc:
             message = str(exc)
-            summary = reverse("interviews:scorecard", args=[exc.interview.pk])
+            summary = exc.interview.get_absolute_url()
             messages.error(request, message)
             if request.htmx:
                 response = HttpResponse(message, status=409, content_type="text/plain")
@@ -70,9 +78,9 @@ def interview_new(request: HttpRequest) -> HttpResponse:
     """Start an interview: choose candidate, position and kit; the kit's questions are copied."""
     require_screener(request)
     initial = {key: request.GET.get(key) for key in ("candidate", "position") if key in request.GET}
-    form = InterviewStartForm(request.POST or None, initial=initial)
+    form = InterviewStartForm(request.POST or None, initial=initial, user=request.user)
     if "find" in request.POST:  # the candidate search, without JavaScript: show the matches
-        form = InterviewStartForm(initial=request.POST.dict())
+        form = InterviewStartForm(initial=request.POST.dict(), user=request.user)
     elif request.method == "POST" and form.is_valid():
         start_now = request.POST.get("when") != "later"
         kit = form.cleaned_data["kit"]
@@ -267,8 +275,8 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
     """
     try:
         interview = get_interview_for_editing(request, pk)
-    except InterviewSubmitted:
-        return redirect("interviews:scorecard", pk=pk)
+    except InterviewClosed as exc:
+        return redirect(exc.interview.get_absolute_url())
     if number is None:
         first_unrated = interview.questions.filter(rating="").order_by("number").first()
         return redirect(
@@ -288,7 +296,7 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
 
 
 @require_POST
-@rejects_submitted
+@rejects_closed
 def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """Save the rating, cues heard and/or notes of question ``number``.
 
@@ -362,14 +370,16 @@ def _answer_invalid(request, interview, number, errors) -> HttpResponse:
         if current is None:
             raise Http404("No such question in this interview.")
         context = {**_urls(interview, number), "current": current, "answer_errors": messages_}
-        return _render_parts(request, context, "notes-status", status=422)
+        response = _render_parts(request, context, "notes-status", status=422)
+        # A rating targets the panel; the message belongs next to the notes whatever was sent.
+        return reswap(retarget(response, "#notes-status"), "outerHTML")
     context = _workbench_context(interview, number, request.user)
     context["answer_errors"] = messages_
     return render(request, WORKBENCH, context, status=422)
 
 
 @require_POST
-@rejects_submitted
+@rejects_closed
 def red_flags(request: HttpRequest, pk: int) -> HttpResponse:
     """Set which red flags are ticked (the whole set, each with an optional note)."""
     interview = get_interview_for_editing(request, pk)
@@ -401,7 +411,7 @@ def red_flags(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@rejects_submitted
+@rejects_closed
 def clock(request: HttpRequest, pk: int) -> HttpResponse:
     """Pause or resume the interview clock (``action`` = "pause" or "resume")."""
     interview = get_interview_for_editing(request, pk)
@@ -429,7 +439,7 @@ def clock(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@rejects_submitted
+@rejects_closed
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the recommendation and summary, then submit: the interview becomes read-only."""
     interview = get_interview_for_editing(request, pk)
@@ -446,3 +456,23 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     context.update(form=form, elapsed=interview.elapsed())
     context["unrated"] = [q for q in context["questions"] if not q.rating]
     return render(request, "interviews/finish.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@rejects_closed
+def abandon(request: HttpRequest, pk: int) -> HttpResponse:
+    """Abandon a prepared or in-progress interview, with a reason: its clock stops, it leaves
+    the dashboards and never reaches the review; the candidate's page keeps it."""
+    interview = get_interview_for_editing(request, pk)
+    form = AbandonForm(request.POST or None)
+    if request.method == "POST" and interview.submitted_at is None and form.is_valid():
+        reason = form.reason_text()
+        interview.abandon(reason=reason, by=request.user)
+        messages.success(
+            request,
+            f"Abandoned the interview of {interview.candidate} ({reason}). It stays in their "
+            "history and is not part of any review.",
+        )
+        return redirect("interviews:candidate_detail", pk=interview.candidate_id)
+    context = {"interview": interview, "form": form, "elapsed": interview.elapsed()}
+    return render(request, "interviews/abandon.html", context, status=422 if form.errors else 200)

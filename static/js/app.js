@@ -18,8 +18,10 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
-// htmx leaves 4xx/5xx responses unswapped. A boosted link or form stands in for a normal page
-// load, so show its error page (403, 404, 500) the way the browser would have.
+// htmx-config (base.html) swaps 409 and 422, the answers a form shows (a conflict, bad input),
+// and leaves other 4xx/5xx unswapped: a partial's target is no place for an error page. A boosted
+// link or form stands in for a normal page load, so show its error page (403, 404, 500) the way
+// the browser would have. (responseHandling cannot tell boosted requests apart, hence this.)
 document.addEventListener("htmx:beforeSwap", (event) => {
   if (event.detail.boosted && event.detail.xhr.status >= 400) {
     event.detail.shouldSwap = true;
@@ -112,3 +114,25 @@ document.addEventListener("htmx:beforeSwap", (event) => {
   document.addEventListener("DOMContentLoaded", loadAlpine);
   document.addEventListener("htmx:afterSettle", loadAlpine);
 })();
+
+// Focus after htmx swaps, where the browser would otherwise leave it on <body> (the pressed
+// control was replaced): a boosted navigation focuses the new page's first invalid field or its
+// <h1>, as a screen reader expects of a new page; a replaced part of a page focuses its heading
+// (the decision just recorded, say). Scripts that placed focus themselves are left alone.
+document.addEventListener("htmx:afterSettle", (event) => {
+  const active = document.activeElement;
+  if (active && active !== document.body) return;
+  const target = event.detail.target;
+  if (!(target instanceof Element)) return;
+  let place;
+  if (target === document.body || event.detail.boosted) {
+    place = document.querySelector("#main [aria-invalid='true']") || document.querySelector("#main h1");
+  } else {
+    const swapped = target.isConnected ? target : target.id && document.getElementById(target.id);
+    if (!swapped) return;
+    place = swapped.querySelector("h1, h2, h3") || swapped;
+  }
+  if (!place) return;
+  if (!place.matches("a[href], button, input, select, textarea, [tabindex]")) place.tabIndex = -1;
+  place.focus({ preventScroll: true });
+});

@@ -330,14 +330,12 @@
     for (const element of [...retries.keys()]) resend(element);
   });
 
-  // htmx leaves 409 (notes changed elsewhere) and 422 (bad input) unswapped; show them.
+  // 409: the notes changed elsewhere (htmx-config swaps 409 and 422 like 200). Remember what
+  // was typed, so the conflict's "Keep mine" sends it.
   document.addEventListener("htmx:beforeSwap", (event) => {
-    const status = event.detail.xhr.status;
-    if ((status === 409 || status === 422) && event.detail.target?.id === "notes-status") {
-      event.detail.shouldSwap = true;
-      event.detail.isError = false;
+    if (event.detail.xhr.status === 409 && event.detail.target?.id === "notes-status") {
       const notes = $("#notes");
-      if (status === 409 && notes) notes.dataset.conflicted = notes.dataset.sending || notes.value;
+      if (notes) notes.dataset.conflicted = notes.dataset.sending || notes.value;
     }
   });
 

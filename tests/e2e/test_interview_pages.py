@@ -25,6 +25,7 @@ def test_recruiter_pages_pass_the_audit(page, live_server, audit, sign_in):
         ("/positions/new/", "Add a position"),
         (f"/positions/{position.pk}/edit/", f"Edit {position.title}"),
         ("/interviews/new/", "Start an interview"),
+        (f"/interviews/{interview.pk}/abandon/", "Abandon the interview of Sam Candidate"),
         (f"/interviews/{interview.pk}/finish/", "Finish the interview of Sam Candidate"),
     ]:
         page.goto(f"{live_server.url}{path}")
@@ -86,3 +87,21 @@ def test_workbench_works_without_javascript(browser, live_server):
         "Typed without JavaScript",
     )
     context.close()
+
+
+def test_focus_after_a_boosted_navigation_is_on_the_new_page(page, live_server, sign_in):
+    make_user(RECRUITER, email="rita@example.com", first_name="Rita")
+    make_candidate("Sam Candidate")
+    sign_in("rita@example.com")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Candidates").click()
+    heading = page.get_by_role("heading", name="Candidates", level=1)
+    expect(heading).to_be_focused()
+    page.keyboard.press("Tab")  # onwards into the page, not back to "Skip to main content"
+    focused = page.evaluate("document.activeElement.closest('main') !== null")
+    assert focused, page.evaluate("document.activeElement.outerHTML")
+
+    # A form sent back with errors: focus on the first field to fix.
+    page.goto(f"{live_server.url}/candidates/new/")
+    page.get_by_role("button", name="Save candidate").click()
+    expect(page.get_by_label("Name")).to_be_focused()

@@ -72,6 +72,7 @@ def test_manager_reviews_compares_and_decides(page, live_server, audit, sign_in,
     page.get_by_role("button", name="Record the decision").click()
     expect(page.locator("#decision")).to_contain_text("By Max")
     expect(page.get_by_role("button", name="Change the decision")).to_be_visible()
+    expect(page.locator("#decision-heading")).to_be_focused()  # not lost to <body>
     audit.check(page)
     decision = Decision.objects.get(interview=ann)
     assert (decision.outcome, decision.note, decision.decided_by) == (

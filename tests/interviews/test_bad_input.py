@@ -93,12 +93,22 @@ def test_decoder_answers_malformed_files_without_a_500(signed_in, name, make):
         )
 
 
-def test_answer_with_an_unknown_part_is_422_and_saves_nothing(signed_in, interview):
-    response = signed_in.post(
-        f"/interviews/{interview.pk}/q/1/answer/",
-        {"parts": "everything", "rating": "strong"},
-        headers=HTMX,
-    )
+@pytest.mark.parametrize(
+    ("sent", "message"),
+    [
+        ({"parts": "everything", "rating": "strong"}, "everything"),
+        ({"parts": "rating", "rating": "superb"}, "superb"),
+    ],
+)
+def test_a_bad_answer_is_422_next_to_the_notes_and_saves_nothing(
+    signed_in, interview, sent, message
+):
+    response = signed_in.post(f"/interviews/{interview.pk}/q/1/answer/", sent, headers=HTMX)
 
+    html = response.content.decode()
     assert response.status_code == 422
+    # Whatever the request targeted (a rating targets the panel), the message goes by the notes.
+    assert (response["HX-Retarget"], response["HX-Reswap"]) == ("#notes-status", "outerHTML")
+    assert html.strip().startswith('<div id="notes-status"')
+    assert message in html
     assert interview.questions.get(number=1).rating == ""
