@@ -54,3 +54,27 @@ def test_term_meaning_on_hover_and_focus_in_the_workbench(
     expect(tip).to_be_visible()
     page.keyboard.press("Escape")
     expect(tip).to_be_hidden()
+
+
+def test_every_term_meaning_stays_on_a_phone_screen(page, live_server, sign_in, content):
+    recruiter = make_user(RECRUITER, email="rita@example.com")
+    position = Position.objects.create(
+        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
+    )
+    interview = make_interview(recruiter, position=position, candidate=make_candidate())
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in("rita@example.com")
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/q/1/")
+
+    terms = page.locator("#panel a.term")
+    assert terms.count() > 0
+    for index in range(terms.count()):
+        term = terms.nth(index)
+        term.focus()
+        tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+        expect(tip).to_be_visible()
+        box = tip.bounding_box()
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= 390, term.inner_text()
+        assert box["y"] >= 0
+        assert box["y"] + box["height"] <= 844, term.inner_text()
