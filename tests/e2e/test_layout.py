@@ -63,3 +63,38 @@ def test_the_call_is_in_view_on_arrival_after_rating_and_with_flags(
         folder = Path(os.environ["SAVE_SCREENSHOTS"])
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(folder / f"workbench-{width}x{height}.png"))
+
+
+FOCUS_CHECK = """() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    const box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    if (y < 0 || y > window.innerHeight || x < 0 || x > window.innerWidth)
+        return `out of the window: ${element.outerHTML.slice(0, 80)}`;
+    const hit = document.elementFromPoint(x, y);
+    if (hit && (element.contains(hit) || hit.contains(element))) return null;
+    return `${element.outerHTML.slice(0, 80)} covered by ${hit && hit.outerHTML.slice(0, 80)}`;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("width", "height"), [(1280, 720), (390, 844)], ids=["1280x720", "390x844"]
+)
+def test_nothing_covers_the_focused_control(page, live_server, sign_in, interview, width, height):
+    """WCAG 2.4.11: tabbing through a question, the sticky rating bar never hides the focus."""
+    page.set_viewport_size({"width": width, "height": height})
+    sign_in("rita@example.com")
+    for number in (1, 4):
+        page.goto(f"{live_server.url}/interviews/{interview.pk}/q/{number}/")
+        page.locator("#question-heading").focus()
+        seen = []
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if not page.evaluate("document.activeElement.closest('#panel') !== null"):
+                break
+            seen.append(page.evaluate(FOCUS_CHECK))
+        covered = [line for line in seen if line]
+        assert len(seen) > 5
+        assert covered == [], f"question {number}"
