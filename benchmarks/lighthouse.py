@@ -18,9 +18,9 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
+
+from serve import gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "lighthouse"
@@ -128,27 +128,7 @@ def main() -> None:
         [python, __file__, "--setup"], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
     pages = json.loads(made.stdout.splitlines()[-1])["pages"]
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "project.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-            "--no-control-socket",
-        ],
-        cwd=ROOT,
-        env=env,
-        stderr=(WORK / "server.log").open("w"),
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/accounts/login/")  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(env, PORT, "/accounts/login/", WORK / "server.log"):
         rows = []
         for (name, path, session), form_factor in itertools.product(pages, FORM_FACTORS):
             report = WORK / f"{name}-{form_factor}.json"
@@ -178,9 +158,6 @@ def main() -> None:
                 and audit.get("scoreDisplayMode") == "binary"
             ]
             rows.append((f"{name} ({form_factor})", path, scores, failing))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print(f"\n{'page':<22}{'performance':>13}{'accessibility':>15}{'best practices':>16}{'SEO':>6}")
     for name, _path, scores, _failing in rows:
         print(

@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from serve import gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
@@ -343,31 +344,9 @@ def main() -> None:
             p for p in paths if p.name.startswith("baseline") or any(w in p.name for w in wanted)
         ]
 
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "project.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-            "--error-logfile",
-            str(WORK / "gunicorn.log"),
-        ],
-        cwd=ROOT,
-        env=env,
-        stderr=(WORK / "server-errors.log").open("w"),
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/template/")  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
+    errors = WORK / "server-errors.log"
+    logging = ("--log-level", "warning", "--error-logfile", str(WORK / "gunicorn.log"))
+    with gunicorn(env, PORT, "/bench/template/", errors, *logging) as server:
         time.sleep(1)
         results: dict[str, Result] = {}
         print(f"== wrk, {options.seconds} s per path, 8 connections (decoder: 1)", flush=True)
@@ -375,9 +354,6 @@ def main() -> None:
             script = lua_script(path, cookies, data, directory)
             results[path.name] = measure(path, server.pid, options.seconds, script)
             print(f"   measured {path.name}", flush=True)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
     report(paths, results)
     print()

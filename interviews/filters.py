@@ -8,7 +8,8 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 from django.utils.text import slugify
 
-from .models import Interview, Position, Recommendation, Status
+from .forms import FilterForm
+from .models import Interview, Outcome, Position, Status
 
 
 def review_queryset(position: Position, area_names: list[str]) -> QuerySet[Interview]:
@@ -40,10 +41,10 @@ class ReviewFilter(django_filters.FilterSet):
     """Filter by recommendation, decision, red flags, interviewer and date; sort by any column."""
 
     recommendation = django_filters.ChoiceFilter(
-        choices=Recommendation.choices, empty_label="Any recommendation"
+        choices=Outcome.choices, empty_label="Any recommendation"
     )
     decision = django_filters.ChoiceFilter(
-        choices=[("none", "Not decided yet"), *Recommendation.choices],
+        choices=[("none", "Not decided yet"), *Outcome.choices],
         method="filter_decision",
         empty_label="Any decision",
     )
@@ -72,6 +73,7 @@ class ReviewFilter(django_filters.FilterSet):
     class Meta:
         model = Interview
         fields: list[str] = []
+        form = FilterForm
 
     def __init__(self, *args, position: Position, areas: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,17 +18,23 @@ from .models import (
     Interview,
     Kit,
     Level,
+    Outcome,
     Position,
     Question,
     Rating,
-    Recommendation,
     RedFlag,
 )
 from .roles import HIRING_MANAGER
 from .shortcuts import ACTIONS
 
 
-class BankFilterForm(forms.Form):
+class FilterForm(forms.Form):
+    """A form of filters: every field is optional, so none is marked "(optional)"."""
+
+    optional_marks = False
+
+
+class BankFilterForm(FilterForm):
     """Filters of the question-bank list: text search, area and level (all optional)."""
 
     q = forms.CharField(
@@ -421,7 +427,7 @@ class FinishForm(forms.ModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["recommendation"].required = True
-        self.fields["recommendation"].choices = Recommendation.choices
+        self.fields["recommendation"].choices = Outcome.choices
         self.fields["summary"].required = True
 
 
@@ -438,7 +444,7 @@ class DecisionForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = Recommendation.choices
+        self.fields["outcome"].choices = Outcome.choices
 
 
 class ReopenForm(forms.Form):

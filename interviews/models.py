@@ -351,8 +351,9 @@ class Status(models.TextChoices):
     ABANDONED = "abandoned", "Abandoned"
 
 
-class Recommendation(models.TextChoices):
-    """The interviewer's recommendation at the end (and, later, the hiring manager's decision)."""
+class Outcome(models.TextChoices):
+    """Advance, Hold or Decline: what the interviewer recommends at the end of an interview
+    (``Interview.recommendation``) and what the hiring manager decides (``Decision.outcome``)."""
 
     ADVANCE = "advance", "Advance"
     HOLD = "hold", "Hold"
@@ -600,7 +601,7 @@ class Interview(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     elapsed_seconds = models.PositiveIntegerField(default=0)
     clock_started_at = models.DateTimeField(null=True, blank=True)
-    recommendation = models.CharField(max_length=10, choices=Recommendation, blank=True)
+    recommendation = models.CharField(max_length=10, choices=Outcome, blank=True)
     summary = models.TextField(blank=True, max_length=5000)
     abandoned_at = models.DateTimeField(null=True, blank=True)
     abandon_reason = models.CharField(max_length=400, blank=True)
@@ -903,7 +904,7 @@ class Interview(models.Model):
         a reopening) show in the scorecard's history against them.
 
         Args:
-            recommendation: a ``Recommendation`` value.
+            recommendation: an ``Outcome`` value.
             summary: the interviewer's summary (not empty).
             by: the user submitting.
 
@@ -1134,7 +1135,7 @@ class Decision(models.Model):
     position = models.ForeignKey(
         Position, on_delete=models.CASCADE, related_name="decisions", editable=False
     )
-    outcome = models.CharField(max_length=10, choices=Recommendation)
+    outcome = models.CharField(max_length=10, choices=Outcome)
     note = models.TextField(blank=True, max_length=2000)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="decisions"
@@ -1147,7 +1148,7 @@ class Decision(models.Model):
         indexes = [models.Index(fields=["position", "-decided_at"], name="decision_newest")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(outcome__in=Recommendation.values), name="decision_outcome_valid"
+                condition=Q(outcome__in=Outcome.values), name="decision_outcome_valid"
             ),
         ]
 

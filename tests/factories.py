@@ -1,5 +1,7 @@
 """Small factories for test data. Plain functions: the models are simple enough."""
 
+import csv
+import io
 import itertools
 
 from allauth.account.models import EmailAddress
@@ -188,3 +190,23 @@ def submit(interview, ratings=(), *, recommendation: str = "advance", notes=(), 
         type(interview).objects.filter(pk=interview.pk).update(submitted_at=when)
         interview.submitted_at = when
     return interview
+
+
+def hand_built(recruiter, position, name="Sam Candidate"):
+    """Six questions over two areas: Python (Strong, Average, Skipped), Data (Weak, Strong, —)."""
+    from interviews.models import InterviewQuestion
+
+    interview = make_interview(recruiter, position=position, candidate=make_candidate(name))
+    areas = [("Python language", 1)] * 3 + [("Databases & data", 4)] * 3
+    for question, (area, order) in zip(interview.questions.order_by("number"), areas, strict=True):
+        InterviewQuestion.objects.filter(pk=question.pk).update(area_name=area, area_order=order)
+    return submit(
+        interview,
+        ["strong", "average", "skipped", "weak", "strong", ""],
+        notes=["Clear", "", "", "Unsure", "", ""],
+    )
+
+
+def read_csv(response) -> list[list[str]]:
+    """The rows of a CSV download (its UTF-8 byte-order mark dropped)."""
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))

@@ -1,14 +1,15 @@
 """Every list and dashboard page runs the same number of queries however much data there is.
 
 Each case builds its data at a small and a large size, loads the page as the person who would,
-and expects the same, stated number of queries both times. (The workbench, rating, bank, review
-and scorecard have their own such tests beside their other tests.)
+and expects the same, stated number of queries both times. (Rating a question, a POST, and the
+question bank, whose test also counts what it lists, have theirs beside their other tests.)
 """
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from glossary.models import GlossaryRevision
 from interviews.roles import HIRING_MANAGER, RECRUITER
 from tests.factories import (
     make_area,
@@ -136,6 +137,34 @@ def interview_new(client, size):
     return "/interviews/new/"
 
 
+def fresh_glossary() -> None:
+    """Make each size read the glossary's terms again, as after an admin's edit (the worst case)."""
+    GlossaryRevision.bump()
+
+
+def workbench(client, size):
+    fresh_glossary()
+    recruiter = make_user(RECRUITER)
+    interview = make_interview(recruiter, kit_size=size + 3)
+    client.force_login(recruiter)
+    return f"/interviews/{interview.pk}/q/3/"
+
+
+def scorecard(client, size):
+    fresh_glossary()
+    recruiter = make_user(RECRUITER)
+    interview = submit(make_interview(recruiter, kit_size=size), ["strong"] * size)
+    client.force_login(recruiter)
+    return f"/interviews/{interview.pk}/scorecard/"
+
+
+def review(client, size):
+    manager = make_user(HIRING_MANAGER)
+    position, _ = screened(make_user(RECRUITER), manager, size)
+    client.force_login(manager)
+    return f"/positions/{position.pk}/"
+
+
 # page: (how to build it at a size, the queries it takes)
 PAGES = {
     "recruiter dashboard": (recruiter_dashboard, 5),
@@ -148,6 +177,17 @@ PAGES = {
     "glossary term": (glossary_term, 6),
     "question": (question_detail, 7),
     "start an interview": (interview_new, 6),
+    # user, roles, interview, questions, red flags ticked, red-flag catalogue, the person's
+    # keyboard shortcuts, and the glossary for marking terms in the text: its revision (once
+    # per request) and its terms (once per process and revision; read here: fresh_glossary).
+    # The session comes from the cache.
+    "workbench": (workbench, 9),
+    # the same people queries, interview, questions, flags, decision, history (interview,
+    # questions), the glossary's revision and terms
+    "scorecard": (scorecard, 11),
+    # user, roles, position, manager check, interviewers, count, page of rows (areas and
+    # scores are stored on the position and the interviews)
+    "review": (review, 7),
 }
 
 

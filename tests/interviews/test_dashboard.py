@@ -3,7 +3,7 @@
 import pytest
 
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
-from tests.factories import make_user
+from tests.factories import make_candidate, make_interview, make_user, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +70,27 @@ def test_dashboard_query_count_is_small(client, django_assert_max_num_queries):
     # session, user, roles, interviews in progress, recently submitted
     with django_assert_max_num_queries(5):
         client.get("/")
+
+
+def test_manager_dashboard_lists_awaiting_decisions_oldest_first(
+    client, recruiter, position, manager
+):
+    from django.utils import timezone
+
+    now = timezone.now()
+    submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("Newer")),
+        ["strong"],
+        when=now,
+    )
+    submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("Older")),
+        ["strong"],
+        when=now - timezone.timedelta(days=3),
+    )
+    client.force_login(manager)
+
+    html = client.get("/").content.decode()
+
+    assert "2 candidates screened · 2 awaiting your decision" in html
+    assert html.index(">Older<") < html.index(">Newer<")

@@ -441,20 +441,6 @@ def test_finish_submits_and_the_summary_is_read_only(signed_in, interview):
 
 
 @pytest.mark.parametrize("size", [5, 40])
-def test_workbench_query_count_is_constant(client, django_assert_num_queries, size):
-    recruiter = make_user(RECRUITER)
-    interview = make_interview(recruiter, kit_size=size)
-    client.force_login(recruiter)
-
-    # user, roles, interview, questions, red flags ticked, red-flag catalogue, the person's
-    # keyboard shortcuts, and the glossary for marking terms in the text: its revision (once per
-    # request) and its terms (once per process and revision; every test's glossary is a new
-    # revision, so it shows here). The session comes from the cache.
-    with django_assert_num_queries(9):
-        client.get(f"/interviews/{interview.pk}/q/3/")
-
-
-@pytest.mark.parametrize("size", [5, 40])
 def test_htmx_rating_query_count_is_constant(client, django_assert_num_queries, size):
     recruiter = make_user(RECRUITER)
     interview = make_interview(recruiter, kit_size=size)

@@ -1,0 +1,225 @@
+"""/positions/<pk>/ and what hangs off it: the review, its CSV, comparing candidates."""
+
+import pytest
+
+from interviews.models import Decision, InterviewQuestion, RedFlag
+from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
+from tests.factories import (
+    HTMX,
+    hand_built,
+    make_candidate,
+    make_interview,
+    make_user,
+    read_csv,
+    submit,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+# --- The review -------------------------------------------------------------------------------
+
+
+def review_rows(html: str) -> list[str]:
+    return [
+        line.split(">")[1].split("<")[0]
+        for line in html.split('href="/interviews/')[1:]
+        if "/scorecard/" in line.split('"')[0]
+    ]
+
+
+def test_review_lists_latest_interview_per_candidate(client, recruiter, position, manager):
+    sam = make_candidate("Sam Candidate")
+    old = submit(make_interview(recruiter, position=position, candidate=sam), ["weak"] * 6)
+    new = submit(make_interview(recruiter, position=position, candidate=sam), ["strong"] * 6)
+    client.force_login(manager)
+
+    html = client.get(f"/positions/{position.pk}/").content.decode()
+
+    assert "1 candidate<" in html
+    assert f'href="/interviews/{new.pk}/scorecard/"' in html
+    assert f'href="/interviews/{old.pk}/scorecard/"' not in html
+
+
+def test_review_filters_and_sorts(client, recruiter, position, manager):
+    a = submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("Ann")),
+        ["strong"] * 6,
+        recommendation="advance",
+    )
+    submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("Bob")),
+        ["weak"] * 6,
+        recommendation="decline",
+    )
+    c = make_interview(recruiter, position=position, candidate=make_candidate("Cat"))
+    flag = RedFlag.objects.create(slug="no-git", name="Never used Git", why="x")
+    c.set_red_flags({flag: ""})  # ticked during the interview
+    submit(c, ["average"] * 6, recommendation="advance")
+    Decision.objects.create(interview=a, outcome="advance", decided_by=manager)
+    client.force_login(manager)
+    url = f"/positions/{position.pk}/"
+
+    by_score = client.get(url, {"sort": "-score"}).content.decode()
+    advance_undecided = client.get(
+        url, {"recommendation": "advance", "decision": "none"}
+    ).content.decode()
+    flagged = client.get(url, {"red_flags": "any"}, headers=HTMX).content.decode()
+
+    assert by_score.index(">Ann<") < by_score.index(">Cat<") < by_score.index(">Bob<")
+    assert 'aria-sort="descending"' in by_score
+    assert ">Cat<" in advance_undecided
+    assert ">Ann<" not in advance_undecided
+    assert ">Bob<" not in advance_undecided
+    assert flagged.lstrip().startswith('<div id="results"')
+    assert ">Cat<" in flagged
+    assert ">Ann<" not in flagged
+
+
+def test_review_is_paginated(client, recruiter, position, manager):
+    for n in range(27):
+        submit(
+            make_interview(recruiter, position=position, candidate=make_candidate(f"C{n:02d}")),
+            ["average"] * 6,
+        )
+    client.force_login(manager)
+
+    first = client.get(f"/positions/{position.pk}/", {"sort": "candidate"}).content.decode()
+    second = client.get(
+        f"/positions/{position.pk}/", {"sort": "candidate", "page": 2}
+    ).content.decode()
+
+    assert "27 candidates" in first
+    assert "Page 1 of 2" in first
+    assert ">C24<" in first
+    assert ">C25<" not in first
+    assert ">C25<" in second
+    assert ">C26<" in second
+
+
+@pytest.mark.parametrize(("who", "status"), [("recruiter", 403), ("other manager", 404)])
+def test_review_is_for_the_positions_managers(client, position, who, status):
+    client.force_login(make_user(RECRUITER if who == "recruiter" else HIRING_MANAGER))
+
+    assert client.get(f"/positions/{position.pk}/").status_code == status
+
+
+def test_review_for_bank_admin(client, recruiter, position):
+    hand_built(recruiter, position)
+    client.force_login(make_user(QUESTION_BANK_ADMIN))
+
+    assert "Sam Candidate" in client.get(f"/positions/{position.pk}/").content.decode()
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def test_review_csv_columns_and_values(client, recruiter, position, manager):
+    interview = hand_built(recruiter, position)
+    Decision.objects.create(
+        interview=interview, outcome="hold", note="Call again", decided_by=manager
+    )
+    client.force_login(manager)
+
+    response = client.get(f"/positions/{position.pk}/review.csv")
+
+    rows = read_csv(response)
+    assert response["Content-Disposition"] == 'attachment; filename="python-developer-review.csv"'
+    assert rows[0] == [
+        "candidate",
+        "email",
+        "interviewer",
+        "screened",
+        "kit",
+        "score",
+        "red_flags",
+        "recommendation",
+        "decision",
+        "decision_note",
+        "score: Python language",
+        "score: Databases & data",
+    ]
+    assert rows[1] == [
+        "Sam Candidate",
+        "sam.candidate@example.org",
+        "Rita",
+        interview.submitted_at.date().isoformat(),
+        interview.kit_name,
+        "2.2",
+        "0",
+        "Advance",
+        "Hold",
+        "Call again",
+        "2.5",
+        "2.0",
+    ]
+
+
+@pytest.mark.parametrize(
+    "dangerous",
+    ['=HYPERLINK("http://evil.example","Click")', "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rCR"],
+)
+def test_csv_cells_that_start_a_formula_are_neutralised(
+    client, recruiter, position, manager, dangerous
+):
+    interview = hand_built(recruiter, position, name=dangerous)
+    InterviewQuestion.objects.filter(interview=interview, number=1).update(notes=dangerous)
+    Decision.objects.create(interview=interview, outcome="hold", note=dangerous, decided_by=manager)
+    client.force_login(manager)
+
+    review = read_csv(client.get(f"/positions/{position.pk}/review.csv"))
+    client.force_login(recruiter)
+    scorecard = read_csv(client.get(f"/interviews/{interview.pk}/scorecard.csv"))
+
+    assert review[1][0] == "'" + dangerous
+    assert review[1][9] == "'" + dangerous
+    assert scorecard[1][6] == "'" + dangerous
+    for row in review[1:] + scorecard[1:]:
+        for cell in row:
+            assert not cell or cell[0] not in "=+-@\t\r", cell
+
+
+def test_csv_keeps_ordinary_negative_looking_text_readable(client, recruiter, position, manager):
+    interview = hand_built(recruiter, position, name="Ana-Maria Souza")
+    client.force_login(manager)
+
+    review = read_csv(client.get(f"/positions/{position.pk}/review.csv"))
+
+    assert review[1][0] == "Ana-Maria Souza"
+    assert interview.candidate.name == "Ana-Maria Souza"
+
+
+# --- Compare ----------------------------------------------------------------------------------
+
+
+def test_compare_two_candidates_side_by_side(client, recruiter, position, manager):
+    a = submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("Ann")),
+        # --- Compare and the manager dashboard -----------------------------------------------
+        notes=["Answer from Ann"],
+    )
+    b = submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("Bob")),
+        ["weak"] * 6,
+        notes=["Answer from Bob"],
+    )
+    client.force_login(manager)
+
+    html = client.get(
+        f"/positions/{position.pk}/compare/", {"interview": [a.pk, b.pk]}
+    ).content.decode()
+
+    assert ">Ann</a>" in html
+    assert ">Bob</a>" in html
+    assert "Answer from Ann" in html
+    assert "Answer from Bob" in html
+    assert html.count(a.questions.get(number=1).prompt) == 1
+
+
+def test_compare_needs_two_to_four(client, recruiter, position, manager):
+    a = hand_built(recruiter, position)
+    client.force_login(manager)
+
+    response = client.get(f"/positions/{position.pk}/compare/", {"interview": [a.pk]}, follow=True)
+
+    assert "Choose two to four screened candidates to compare." in response.content.decode()
