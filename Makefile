@@ -17,7 +17,7 @@ DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test lint format serve deps migrate demo clean bench loadtest lighthouse
+.PHONY: help run test lint format serve deps migrate demo clean bench loadtest lighthouse vocabulary
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -54,9 +54,11 @@ test: deps ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set), b
 		$(PY) -m playwright install chromium; fi
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: deps ## Benchmark the app against bare Django at 10,000 screenings (prints figures; docs/performance.md)
+bench: deps ## Benchmark the app against bare Django at 10,000 screenings, and the decoder on real résumés (docs/performance.md)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/decode.py
+	-$(PY) benchmarks/fetch_evaluation.py
+	$(PY) benchmarks/evaluate.py
 
 loadtest: deps ## Two app instances under 50 simulated recruiters while workers are killed (PostgreSQL, Redis)
 	loadtest/run.sh
@@ -64,6 +66,35 @@ loadtest: deps ## Two app instances under 50 simulated recruiters while workers 
 lighthouse: deps ## Lighthouse scores of sign-in, dashboard, workbench, scorecard and review (Chromium, npm)
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
 	$(PY) benchmarks/lighthouse.py
+
+LINGUIST_VERSION := 9.5.0
+DEVICON_VERSION := 2.17.0
+SIMPLE_ICONS_VERSION := 16.37.0
+VOCABULARY := var/vocabulary
+vocabulary: deps ## Rebuild the decoder's recognised vocabulary (linguist-languages, devicon, simple-icons)
+	rm -rf $(VOCABULARY) && mkdir -p $(VOCABULARY)
+	for p in linguist-languages@$(LINGUIST_VERSION) devicon@$(DEVICON_VERSION) \
+		simple-icons@$(SIMPLE_ICONS_VERSION); do \
+		name=$${p%@*}; mkdir -p $(VOCABULARY)/$$name; \
+		(cd $(VOCABULARY) && npm pack --silent $$p >/dev/null \
+			&& tar xzf $$name-*.tgz -C $$name --strip-components=1) || exit 1; done
+	cd $(VOCABULARY)/linguist-languages && node --input-type=module -e "\
+		import * as all from './index.js'; import fs from 'node:fs';\
+		const p = JSON.parse(fs.readFileSync('package.json'));\
+		const languages = Object.values(all).map(l => ({name: l.name, type: l.type, aliases: l.aliases || []}));\
+		console.log(JSON.stringify({name: p.name, version: p.version, license: p.license, languages}));" \
+		> ../languages.json
+	cd $(VOCABULARY) && for pair in devicon:devicon.json simple-icons:data/simple-icons.json; do \
+		name=$${pair%%:*}; node -e "\
+		const fs = require('fs'); const p = JSON.parse(fs.readFileSync('$$name/package.json'));\
+		const icons = JSON.parse(fs.readFileSync('$$name/$${pair#*:}'));\
+		console.log(JSON.stringify({name: p.name, version: p.version, license: p.license, icons}));" \
+		> $$name.json || exit 1; done
+	$(DEV_ENV) $(MANAGE) update_vocabulary $(VOCABULARY)
+	{ for f in linguist-languages/LICENSE linguist-languages/ThirdPartyNoticeText.txt \
+		devicon/LICENSE simple-icons/LICENSE.md simple-icons/DISCLAIMER.md; do \
+		printf '==> %s <==\n' "$$f"; cat $(VOCABULARY)/$$f; echo; done; } \
+		> glossary/data/recognised-LICENSE.txt
 
 lint: .venv/.synced ## Check style and formatting with ruff
 	.venv/bin/ruff check .

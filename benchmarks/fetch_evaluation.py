@@ -1,4 +1,4 @@
-"""Fetch the evaluation résumés into ``var/evaluation/`` from the manifest's pinned URLs.
+"""Fetch the evaluation résumés into ``var/<set>/`` from the manifests' pinned URLs.
 
 The texts are not committed (they hold people's names and contacts); the manifest says where
 each comes from, at which commit. ``python benchmarks/fetch_evaluation.py`` downloads the ones
@@ -14,8 +14,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-MANIFEST = ROOT / "tests" / "resumes" / "evaluation" / "manifest.yaml"
-CACHE = ROOT / "var" / "evaluation"
+SETS = ("evaluation", "evaluation-b")
 EXTENSIONS = {
     "json-resume": "json",
     "yaml": "yaml",
@@ -26,32 +25,42 @@ EXTENSIONS = {
 }
 
 
-def cached(entry: dict) -> Path | None:
-    """The cached text of a manifest entry, if any (its extension is the original file's)."""
-    found = sorted(CACHE.glob(f"{entry['id']}.*"))
-    return found[0] if found else None
+def entries(name: str) -> list[dict]:
+    """A set's manifest entries (``manifest.yaml``, or its parts ``manifest-*.yaml``)."""
+    folder = ROOT / "tests" / "resumes" / name
+    whole = folder / "manifest.yaml"
+    parts = [whole] if whole.exists() else sorted(folder.glob("manifest-*.yaml"))
+    return [e for part in parts for e in yaml.safe_load(part.read_text(encoding="utf-8"))]
 
 
 def main() -> int:
     """Fetch what is missing; print what could not be fetched. Returns the exit status."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    missing = []
-    for entry in yaml.safe_load(MANIFEST.read_text(encoding="utf-8")):
-        if cached(entry):
-            continue
-        suffix = Path(entry["path"]).suffix.lstrip(".") or EXTENSIONS[entry["format"]]
-        target = CACHE / f"{entry['id']}.{suffix}"
-        try:
-            with urllib.request.urlopen(entry["url"], timeout=20) as response:  # noqa: S310
-                target.write_bytes(response.read())
-            print(f"fetched {entry['id']} from {entry['repo']}")
-        except (urllib.error.URLError, OSError) as exc:
-            missing.append(f"{entry['id']} ({entry['url']}): {exc}")
+    missing, total = [], 0
+    for name in SETS:
+        cache = ROOT / "var" / name
+        cache.mkdir(parents=True, exist_ok=True)
+        for entry in entries(name):
+            total += 1
+            if not any(cache.glob(f"{entry['id']}.*")):
+                missing += fetch(entry, cache)
     if missing:
         print(f"{len(missing)} résumé(s) could not be fetched:", *missing, sep="\n  ")
         return 1
-    print(f"all {len(list(CACHE.iterdir()))} résumés are in {CACHE}")
+    print(f"all {total} résumés are in var/{{{','.join(SETS)}}}/")
     return 0
+
+
+def fetch(entry: dict, cache: Path) -> list[str]:
+    """Download one résumé into ``cache``; returns ``[]``, or the reason it failed."""
+    suffix = Path(entry["path"]).suffix.lstrip(".") or EXTENSIONS[entry["format"]]
+    target = cache / f"{entry['id']}.{suffix}"
+    try:
+        with urllib.request.urlopen(entry["url"], timeout=20) as response:  # noqa: S310
+            target.write_bytes(response.read())
+    except (urllib.error.URLError, OSError) as exc:
+        return [f"{entry['id']} ({entry['url']}): {exc}"]
+    print(f"fetched {entry['id']} from {entry['repo']}")
+    return []
 
 
 if __name__ == "__main__":

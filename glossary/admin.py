@@ -1,11 +1,10 @@
 """Admin for areas and glossary terms (Question-bank admins)."""
 
-from django import forms
 from django.contrib import admin
 from django.db.models import Count
 
-from .forms import LinesField
-from .models import TAGS, Area, Term
+from .forms import TermForm
+from .models import Area, Term
 
 
 @admin.register(Area)
@@ -24,56 +23,9 @@ class AreaAdmin(admin.ModelAdmin):
         return area.term_total
 
 
-class TermForm(forms.ModelForm):
-    aliases = LinesField(
-        required=False,
-        max_length=80,
-        help_text="Other spellings seen on résumés, one per line (e.g. DRF, k8s).",
-    )
-
-    tags = forms.MultipleChoiceField(
-        choices=list(TAGS.items()),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="What the résumé decoder points out when it finds this term.",
-    )
-
-    class Meta:
-        model = Term
-        fields = (
-            "name",
-            "slug",
-            "area",
-            "aliases",
-            "meaning",
-            "where_seen",
-            "signals",
-            "related",
-            "tags",
-        )
-        widgets = {
-            **{f: forms.Textarea(attrs={"rows": 2}) for f in ("meaning", "where_seen", "signals")},
-            # A plain multiple select: the admin's autocomplete and two-pane widgets fail axe.
-            "related": forms.SelectMultiple(attrs={"size": 12}),
-        }
-
-    def clean_aliases(self) -> list[str]:
-        """Reject an alias that is already another term's name or alias."""
-        aliases = self.cleaned_data["aliases"]
-        others = Term.objects.exclude(pk=self.instance.pk).values_list("name", "aliases")
-        taken = {}
-        for name, other_aliases in others:
-            for spelling in [name, *other_aliases]:
-                taken[spelling.casefold()] = name
-        clashes = [f"“{a}” ({taken[a.casefold()]})" for a in aliases if a.casefold() in taken]
-        if clashes:
-            raise forms.ValidationError("Already used by another term: " + ", ".join(clashes))
-        return aliases
-
-
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin):
-    form = TermForm
+    form = TermForm  # the content import validates each term with the same form
     list_display = ("name", "area", "alias_list", "updated_at")
     list_filter = ("area",)
     search_fields = ("name", "slug", "aliases", "meaning")

@@ -8,6 +8,7 @@ An import validates the whole file before it writes anything; then it upserts by
 transaction. Nothing is ever deleted by an import.
 """
 
+import datetime
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
 from django.db import models, transaction
 
-from .models import SLUG_PATTERN, TAGS, Area, Term
+from .matching import one_revision
+from .models import SLUG_PATTERN, Area, Term
 
 GLOSSARY_FORMAT = "interview-workbench/glossary"
 FORMAT_VERSION = 1
@@ -400,29 +404,119 @@ def dump_yaml(data: dict) -> str:
     )
 
 
+# --- Items checked by the admin's forms -------------------------------------------------------
+
+
+def form_data(
+    item: LineDict,
+    form: type[forms.ModelForm],
+    skip: set[str],
+    problems: Collector | None = None,
+    slug: str = "",
+) -> dict[str, Any]:
+    """Turn one YAML item into the data its admin form would receive from a browser.
+
+    Text has its runs of white space joined (folded YAML keeps line breaks); lists become one
+    line per element (the form's ``LinesField``) or a list (multiple choices); booleans become
+    "on" or nothing; dates their ISO form; an absent key with a text default (a choice) gets
+    that default. Keys in ``skip`` are left to the caller; a boolean that is neither true nor
+    false is recorded in ``problems`` (for item ``slug``).
+    """
+    fields = form.base_fields
+    data: dict[str, Any] = {}
+    for key, value in item.items():
+        if key in skip or key not in fields or value is None:
+            continue
+        field = fields[key]
+        if isinstance(field, forms.BooleanField):
+            if value is True:
+                data[key] = "on"
+            elif value is not False and problems is not None:
+                problems.add(line_of(item, key), slug, key, f"must be true or false, not {value!r}")
+        elif isinstance(value, list):
+            if isinstance(field, forms.MultipleChoiceField):
+                data[key] = [str(v) for v in value]
+            else:
+                data[key] = "\n".join(str(v) for v in value)
+        elif isinstance(value, datetime.date):
+            data[key] = value.isoformat()
+        elif isinstance(value, str):
+            data[key] = " ".join(value.split())
+        else:
+            data[key] = str(value)  # YAML reads 3.12 or yes as non-text: keep what was written
+    model = form._meta.model
+    for key in fields.keys() - item.keys() - skip:  # an absent choice means its default
+        try:
+            default = model._meta.get_field(key).get_default()
+        except FieldDoesNotExist:
+            continue
+        if isinstance(default, str) and default:
+            data[key] = default
+    return data
+
+
+def check_keys(item: LineDict, allowed: Iterable[str], problems: Collector, slug: str) -> None:
+    """Record every key of ``item`` that is not in ``allowed`` (usually a typo)."""
+    allowed = set(allowed)
+    for key in item:
+        if key not in allowed:
+            problems.add(item.key_lines[key], slug, str(key), "unknown key (is it misspelt?)")
+
+
+def record_form_errors(
+    form: forms.BaseForm, item: LineDict, problems: Collector, slug: str
+) -> None:
+    """Record a bound form's errors at the lines of the keys they are about (an error about
+    the whole item whose code names one of its keys is put at that key)."""
+    for name, errors in form.errors.as_data().items():
+        for error in errors:
+            key = name
+            if name == NON_FIELD_ERRORS:
+                key = error.code if error.code in item else "-"
+            for message in error.messages:
+                problems.add(line_of(item, key), slug, key, message)
+
+
+def save_form(form: forms.ModelForm, report: Report, kind: str) -> models.Model:
+    """Save a valid form's object (its many-to-many fields too) and count what happened."""
+    if form.instance.pk is not None and not form.has_changed():
+        report.count(kind, "unchanged")
+        return form.instance
+    outcome = "created" if form.instance.pk is None else "updated"
+    instance = form.save()
+    report.count(kind, outcome)
+    return instance
+
+
+def slug_lists(
+    item: LineDict, keys: Iterable[str], known: set[str], problems: Collector, slug: str
+) -> dict[str, list[str]]:
+    """Read lists of term slugs (``related``, ``successors``) and check each names a term."""
+    lists = {}
+    for key in keys:
+        value = item.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.add(line_of(item, key), slug, key, "must be a list of term slugs")
+            continue
+        for other in value:
+            if other not in known:
+                problems.add(line_of(item, key), slug, key, f"unknown term {other!r}")
+            elif other == slug:
+                problems.add(line_of(item, key), slug, key, "a term cannot list itself")
+        lists[key] = value
+    return lists
+
+
 # --- The glossary file -------------------------------------------------------------------------
 
-AREA_SPECS = [
-    Spec("slug", "slug", max_length=80),
-    text_spec(Area, "name"),
-    Spec("order", "int", min_value=0, max_value=32767),
-    text_spec(Area, "description"),
-]
-TERM_SPECS = [
-    Spec("slug", "slug", max_length=80),
-    text_spec(Term, "name"),
-    Spec("aliases", "texts", required=False, max_length=80),
-    Spec("area", "slug", max_length=80),
-    text_spec(Term, "meaning"),
-    text_spec(Term, "where_seen"),
-    text_spec(Term, "signals"),
-    Spec("related", "slugs", required=False, max_length=80),
-    Spec("tags", "slugs", required=False, max_length=20, choices=tuple(TAGS)),
-]
+TERM_LISTS = ("related", "successors")
 
 
 def import_glossary(path: Path | str, *, dry_run: bool = False, text: str | None = None) -> Report:
     """Validate a glossary file, then upsert its areas and terms by slug in one transaction.
+
+    Each area and term is checked by the admin's own form (``AreaForm``, ``TermForm``), so the
+    file and the admin enforce the same rules; problems name the file's line.
 
     Args:
         path: the file to read (and the name used in problem messages).
@@ -437,26 +531,118 @@ def import_glossary(path: Path | str, *, dry_run: bool = False, text: str | None
     """
     data, problems = read_yaml(path, text)
     check_header(data, problems, GLOSSARY_FORMAT, {"areas", "terms"})
-    areas = clean_items(section(data, "areas", problems), AREA_SPECS, problems, "areas")
-    terms = clean_items(section(data, "terms", problems), TERM_SPECS, problems, "terms")
+    areas = items_with_slugs(section(data, "areas", problems), problems, "areas")
+    terms = items_with_slugs(section(data, "terms", problems), problems, "terms")
+    _check_spellings(terms, problems)
+    problems.raise_if_any()
 
-    area_slugs = {a["slug"] for _, a in areas} | set(Area.objects.values_list("slug", flat=True))
-    term_slugs = {t["slug"] for _, t in terms} | set(Term.objects.values_list("slug", flat=True))
+    def apply() -> Report:
+        with one_revision():
+            return _apply_glossary(areas, terms, problems)
+
+    return run_import(apply, dry_run)
+
+
+def _apply_glossary(
+    areas: list[tuple[str, LineDict]], terms: list[tuple[str, LineDict]], problems: Collector
+) -> Report:
+    """Save the file's areas and terms through their forms (inside the import's transaction).
+
+    Raises:
+        ContentError: a form refused an item; the transaction is then rolled back.
+    """
+    from .forms import AreaForm, TermForm
+
+    report = Report()
+    existing_areas = Area.objects.in_bulk([slug for slug, _ in areas], field_name="slug")
+    for slug, item in areas:
+        check_keys(item, AreaForm.base_fields, problems, slug)
+        instance = existing_areas.get(slug)
+        form = AreaForm(form_data(item, AreaForm, set(), problems, slug), instance=instance)
+        if form.is_valid():
+            save_form(form, report, "areas")
+        else:
+            record_form_errors(form, item, problems, slug)
+    area_ids = dict(Area.objects.values_list("slug", "pk"))
+    in_file = {slug for slug, _ in terms}
+    known = in_file | set(Term.objects.values_list("slug", flat=True))
+    # Spellings of the terms this file does not redefine (it may move an alias between its own).
+    others = {
+        spelling.casefold(): name
+        for name, aliases in Term.objects.exclude(slug__in=in_file).values_list("name", "aliases")
+        for spelling in [name, *aliases]
+    }
+    lists = {}
+    existing = Term.objects.in_bulk(list(in_file), field_name="slug")
+    for slug, item in terms:
+        check_keys(item, TermForm.base_fields, problems, slug)
+        lists[slug] = slug_lists(item, TERM_LISTS, known, problems, slug)
+        values = form_data(item, TermForm, {"area", *TERM_LISTS}, problems, slug)
+        area = item.get("area")
+        if area is not None and area not in area_ids:
+            problems.add(line_of(item, "area"), slug, "area", f"unknown area {area!r}")
+            continue
+        values["area"] = area_ids.get(area)
+        form = TermForm(
+            values,
+            instance=existing.get(slug),
+            other_spellings=others,
+            listed_successors=lists[slug].get("successors", []),
+        )
+        if form.is_valid():
+            save_form(form, report, "terms")
+        else:
+            record_form_errors(form, item, problems, slug)
+    problems.raise_if_any()
+    by_slug = dict(Term.objects.values_list("slug", "pk"))
+    for term in Term.objects.filter(slug__in=in_file).prefetch_related(*TERM_LISTS):
+        for key in TERM_LISTS:
+            wanted = {by_slug[s] for s in lists[term.slug].get(key, [])}
+            if {t.pk for t in getattr(term, key).all()} != wanted:
+                getattr(term, key).set(wanted)
+    return report
+
+
+def items_with_slugs(items: list, problems: Collector, kind: str) -> list[tuple[str, LineDict]]:
+    """The section's items as ``(slug, item)``; items without a usable or with a repeated slug
+    are recorded as problems and left out."""
+    result: list[tuple[str, LineDict]] = []
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(items, start=1):
+        if not isinstance(item, LineDict):
+            problems.add(getattr(item, "line", 0), f"{kind}[{index}]", "-", "must be a mapping")
+            continue
+        slug = item.get("slug")
+        if not isinstance(slug, str) or not _SLUG_RE.match(slug.strip()):
+            problems.add(
+                line_of(item, "slug"),
+                f"{kind}[{index}]",
+                "slug",
+                "is missing"
+                if slug is None
+                else f"{slug!r} is not a slug (lower-case letters, digits and hyphens)",
+            )
+            continue
+        slug = slug.strip()
+        if slug in first_line:
+            problems.add(
+                item.line, slug, "slug", f"duplicate slug (first used on line {first_line[slug]})"
+            )
+            continue
+        first_line[slug] = item.line
+        result.append((slug, item))
+    return result
+
+
+def _check_spellings(terms: list[tuple[str, LineDict]], problems: Collector) -> None:
+    """Check that no name or alias in the file belongs to two of its terms (ignoring case)."""
     spellings: dict[str, str] = {}
-    for item, term in terms:
-        slug = term["slug"]
-        if term.get("area") and term["area"] not in area_slugs:
-            problems.add(line_of(item, "area"), slug, "area", f"unknown area {term['area']!r}")
-        for other in term.get("related", []):
-            line = line_of(item, "related")
-            if other not in term_slugs:
-                problems.add(line, slug, "related", f"unknown term {other!r}")
-            elif other == slug:
-                problems.add(line, slug, "related", "a term cannot be related to itself")
-        spelled = [("name", term.get("name", ""))]
-        spelled += [("aliases", alias) for alias in term.get("aliases", [])]
-        for key_name, spelling in spelled:
-            key = spelling.casefold()
+    for slug, item in terms:
+        aliases = item.get("aliases") if isinstance(item.get("aliases"), list) else []
+        for key_name, spelling in [("name", item.get("name")), *(("aliases", a) for a in aliases)]:
+            if not isinstance(spelling, str | int | float) or isinstance(spelling, bool):
+                continue
+            key = str(spelling).strip().casefold()
             if key and spellings.setdefault(key, slug) != slug:
                 problems.add(
                     line_of(item, key_name),
@@ -464,36 +650,43 @@ def import_glossary(path: Path | str, *, dry_run: bool = False, text: str | None
                     key_name,
                     f"{spelling!r} is already a name or alias of {spellings[key]!r}",
                 )
-    problems.raise_if_any()
-
-    def apply() -> Report:
-        report = Report()
-        area_by_slug = {}
-        for _, area in areas:
-            values = {k: v for k, v in area.items() if k != "slug"}
-            area_by_slug[area["slug"]] = upsert(Area, area["slug"], values, report, "areas")
-        missing = {t["area"] for _, t in terms} - area_by_slug.keys()
-        area_by_slug.update(Area.objects.in_bulk(missing, field_name="slug"))
-        saved = {}
-        for _, term in terms:
-            values = {k: v for k, v in term.items() if k not in {"slug", "related", "area"}} | {
-                "area": area_by_slug[term["area"]]
-            }
-            saved[term["slug"]] = upsert(Term, term["slug"], values, report, "terms")
-        all_terms = Term.objects.in_bulk(field_name="slug")
-        for _, term in terms:
-            instance = saved[term["slug"]]
-            wanted = {all_terms[s].pk for s in term["related"]}
-            if set(instance.related.values_list("pk", flat=True)) != wanted:
-                instance.related.set(wanted)
-        return report
-
-    return run_import(apply, dry_run)
 
 
 def export_glossary() -> str:
-    """Return every area and term as a glossary file (the format import_glossary reads)."""
-    terms = Term.objects.select_related("area").prefetch_related("related").order_by("slug")
+    """Return every area and term as a glossary file (the format import_glossary reads).
+
+    Optional keys are written only when they are set, so files stay short.
+    """
+    terms = (
+        Term.objects.select_related("area")
+        .prefetch_related("related", "successors")
+        .order_by("slug")
+    )
+    exported = []
+    for t in terms:
+        term = {
+            "slug": t.slug,
+            "name": t.name,
+            "aliases": list(t.aliases),
+            "area": t.area.slug,
+            "meaning": t.meaning,
+            "where_seen": t.where_seen,
+            "signals": t.signals,
+            "related": sorted(r.slug for r in t.related.all()),
+            "tags": list(t.tags),
+        }
+        successors = sorted(s.slug for s in t.successors.all())
+        optional = {
+            "successors": successors,
+            "kind": t.kind if t.kind != "technology" else None,
+            "other_meanings": list(t.other_meanings),
+            "case_sensitive": t.case_sensitive,
+            "needs_context": t.needs_context,
+            "verified": t.verified,
+            "review_by": t.review_by,
+        }
+        term.update({key: value for key, value in optional.items() if value})
+        exported.append(term)
     data = {
         "format": GLOSSARY_FORMAT,
         "version": FORMAT_VERSION,
@@ -501,19 +694,6 @@ def export_glossary() -> str:
             {"slug": a.slug, "name": a.name, "order": a.order, "description": a.description}
             for a in Area.objects.order_by("order", "slug")
         ],
-        "terms": [
-            {
-                "slug": t.slug,
-                "name": t.name,
-                "aliases": list(t.aliases),
-                "area": t.area.slug,
-                "meaning": t.meaning,
-                "where_seen": t.where_seen,
-                "signals": t.signals,
-                "related": sorted(r.slug for r in t.related.all()),
-                "tags": list(t.tags),
-            }
-            for t in terms
-        ],
+        "terms": exported,
     }
     return dump_yaml(data)

@@ -1,15 +1,22 @@
-"""Decoding a résumé: which glossary terms it mentions, by area, and what a recruiter should notice.
+"""Decoding a résumé: what it names, by area, what a recruiter should notice, and how senior.
 
+What it names comes from :func:`glossary.matching.scan_resume`: glossary terms, technologies
+recognised without a glossary entry yet, links, and words that are probably misspelt terms.
 What to notice comes from the terms' ``tags`` (see ``glossary.models.TAGS``), not from lists in
-code: terms tagged ``outdated`` or ``senior`` are pointed out with their own "what it signals"
-text, and a résumé that names no term tagged ``testing`` is pointed out too.
+code: an outdated term is pointed out only when none of its ``successors`` is named too; terms
+tagged ``senior`` are pointed out; a résumé naming no term tagged ``testing`` is pointed out.
+How senior is estimated from the years the résumé's jobs cover, its job titles and what it says
+the person did, and shown with that evidence (:func:`estimate_seniority`).
 """
 
+import datetime
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .matching import find_terms
+from .matching import Link, scan_resume
 from .models import Term
+from .vocabulary import RecognisedTerm
 
 
 @dataclass
@@ -31,18 +38,53 @@ class Signal:
 
 
 @dataclass
+class Seniority:
+    """How senior the résumé reads: ``level`` is "junior", "mid" or "senior"."""
+
+    level: str
+    years: float | None
+    evidence: list[str]
+    leading: bool = False  # says they led, mentored or hired
+
+    @property
+    def label(self) -> str:
+        """The level as the bank names it ("Mid-level" for "mid")."""
+        return {"junior": "Junior", "mid": "Mid-level", "senior": "Senior"}[self.level]
+
+
+@dataclass
 class DecodedResume:
     """The result of :func:`decode`."""
 
     text: str
     found: list[FoundTerm]
     signals: list[Signal]
+    recognised: list[tuple[RecognisedTerm, int]] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    probable: list[tuple[str, object]] = field(default_factory=list)
+    seniority: Seniority | None = None
+
+    @property
+    def technologies(self) -> list[FoundTerm]:
+        """The glossary terms found that are technologies (not general ideas)."""
+        return [item for item in self.found if item.term.kind != "concept"]
+
+    @property
+    def concepts(self) -> list[FoundTerm]:
+        """The general ideas and practices found (caching, code review), most mentioned first."""
+        concepts = [item for item in self.found if item.term.kind == "concept"]
+        return sorted(concepts, key=lambda i: (-i.count, i.term.name.casefold()))
+
+    @property
+    def technology_total(self) -> int:
+        """How many technologies it names: glossary technologies and recognised terms."""
+        return len(self.technologies) + len(self.recognised)
 
     @property
     def by_area(self) -> list[tuple[object, list[FoundTerm]]]:
-        """The found terms grouped by area (in area order), most mentioned first."""
+        """The technologies found grouped by area (in area order), most mentioned first."""
         groups: dict[object, list[FoundTerm]] = {}
-        for item in self.found:
+        for item in self.technologies:
             groups.setdefault(item.term.area, []).append(item)
         return [
             (area, sorted(items, key=lambda i: (-i.count, i.term.name.casefold())))
@@ -50,28 +92,99 @@ class DecodedResume:
         ]
 
     def counts(self) -> dict[int, int]:
-        """Mentions per term id."""
+        """Mentions per glossary term id."""
         return {item.term.pk: item.count for item in self.found}
 
+    def area_weights(self) -> dict[int, int]:
+        """Mentions per area id: where the résumé is heavy."""
+        weights: Counter[int] = Counter()
+        for item in self.found:
+            weights[item.term.area_id] += item.count
+        return dict(weights)
 
-def decode(text: str) -> DecodedResume:
-    """Find the glossary terms in ``text`` and what they signal.
+    @property
+    def profiles(self) -> list[Link]:
+        """The candidate's own pages, one per address: GitHub, GitLab, LinkedIn and Stack
+        Overflow accounts, personal sites (a bare domain), then e-mail addresses."""
+        return [link for link in self._unique_links() if _is_profile(link)]
+
+    @property
+    def other_links(self) -> list[Link]:
+        """Every other link, one per address: repositories, posts, package pages."""
+        return [link for link in self._unique_links() if not _is_profile(link)]
+
+    def _unique_links(self) -> list[Link]:
+        unique = {link.url.rstrip("/").lower(): link for link in self.links}
+        return sorted(unique.values(), key=lambda link: (_LINK_ORDER.get(link.kind, 5), link.url))
+
+
+_LINK_ORDER = {"GitHub": 0, "GitLab": 1, "LinkedIn": 2, "Stack Overflow": 3, "website": 4}
+
+
+def _is_profile(link: Link) -> bool:
+    """An account page (github.com/ada, linkedin.com/in/ada), a site's home page or an e-mail."""
+    if link.kind == "e-mail":
+        return True
+    address = re.sub(r"^[a-z][a-z0-9+.-]*://", "", link.url.lower()).split("?")[0].split("#")[0]
+    path = [part for part in address.split("/")[1:] if part]
+    if link.kind in {"GitHub", "GitLab"}:
+        return len(path) == 1
+    if link.kind == "LinkedIn":
+        return len(path) == 2 and path[0] == "in"
+    if link.kind == "Stack Overflow":
+        return len(path) >= 2 and path[0] == "users"
+    return not path
+
+
+def decode(text: str, *, today: datetime.date | None = None) -> DecodedResume:
+    """Find what ``text`` names, what it signals and how senior it reads.
 
     Args:
         text: the résumé as plain text.
+        today: the date "present" means in date ranges (default: today).
 
     Returns:
-        The terms found (with counts) and the signals. Reads the database only to list the
-        terms tagged ``testing`` when none was found.
+        The glossary terms (with counts), recognised terms, links, probable misspellings,
+        signals and the seniority estimate. Reads the database only for the successors of
+        outdated terms found and to list the terms tagged ``testing`` when none was found.
     """
-    matches = find_terms(text)
-    counts = Counter(term.pk for _, term in matches)
-    terms = {term.pk: term for _, term in matches}
-    found = [FoundTerm(terms[pk], count) for pk, count in counts.items()]
-    present = list(terms.values())
+    scan = scan_resume(text)
+    counts = Counter(term.pk for _, term in scan.terms)
+    terms = {term.pk: term for _, term in scan.terms}
+    found = [FoundTerm(terms[pk], n) for pk, n in counts.items() if pk > 0]
+    recognised = sorted(
+        ((terms[pk], n) for pk, n in counts.items() if pk < 0),
+        key=lambda pair: pair[0].name.casefold(),
+    )
+    present = [item.term for item in found]
+    probable, seen = [], set(counts)
+    for guess, term in scan.probable:
+        if term.pk not in seen:
+            seen.add(term.pk)
+            probable.append((guess.written, term))
+    return DecodedResume(
+        text=text,
+        found=found,
+        signals=_signals(present),
+        recognised=recognised,
+        links=scan.links,
+        probable=probable,
+        seniority=estimate_seniority(text, today=today),
+    )
 
+
+def _signals(present: list[Term]) -> list[Signal]:
+    """What to notice in the terms found (see the module's docstring)."""
     signals = []
+    ids = {t.pk for t in present}
     outdated = [t for t in present if "outdated" in t.tags]
+    if outdated:
+        moved_on = set(
+            Term.successors.through.objects.filter(
+                from_term__in=[t.pk for t in outdated], to_term__in=ids
+            ).values_list("from_term", flat=True)
+        )
+        outdated = [t for t in outdated if t.pk not in moved_on]
     if outdated:
         signals.append(
             Signal(
@@ -102,12 +215,179 @@ def decode(text: str) -> DecodedResume:
                 "Ask how they check that their code works before it ships.",
             )
         )
-    return DecodedResume(text=text, found=found, signals=signals)
+    return signals
+
+
+# Named first when the résumé names no testing tool: the ones a Python team most often uses.
+_TESTING_EXAMPLES = ("pytest", "unittest", "Playwright", "Selenium")
 
 
 def _testing_names() -> list[str]:
-    """A few names of testing tools, for the "no testing tools" signal (one small query)."""
-    return sorted(
-        (t.name for t in Term.objects.only("name", "tags") if "testing" in t.tags),
-        key=str.casefold,
-    )[:4]
+    """Four names of testing tools, for the "no testing tools" signal (one small query): the
+    usual Python ones first when the glossary has them, then others alphabetically."""
+    names = [t.name for t in Term.objects.only("name", "tags") if "testing" in t.tags]
+    first = [name for name in _TESTING_EXAMPLES if name in names]
+    return (first + sorted(set(names) - set(first), key=str.casefold))[:4]
+
+
+# --- Seniority -----------------------------------------------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "jan janv janvier janeiro enero januar",
+            "feb fev fév févr février fevereiro febrero februar",
+            "mar mars março marzo märz",
+            "apr avr avril abril",
+            "may mai maio mayo",
+            "jun juin junho junio juni",
+            "jul juil juillet julho julio juli",
+            "aug aout août agosto",
+            "sep sept septembre setembro septiembre",
+            "oct octobre outubro octubre okt oktober",
+            "nov novembre novembro noviembre",
+            "dec déc décembre dezembro diciembre dez dezember",
+        ],
+        start=1,
+    )
+    for name in names.split()
+} | {
+    full: number
+    for number, full in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"],
+        start=1,
+    )
+}  # fmt: skip
+_NOW_WORDS = (
+    r"present|current|currently|now|today|ongoing|date|présent|aujourd'hui|actuel|"
+    r"atual|atualmente|presente|actualidad|actual|heute|jetzt|至今|现在|今"
+)
+_DATE = (
+    r"(?:(?P<{p}m>[A-Za-zÀ-ÿ]{{3,9}})\.?\s+|(?P<{p}n>\d{{1,2}})[/.-])?"
+    r"(?P<{p}y>(?:19[89]|20[0-4])\d)(?:[-/.](?P<{p}n2>\d{{1,2}}))?"
+)
+_RANGE = re.compile(
+    _DATE.format(p="a")
+    + r"\s*(?:[-–—~]|to|à|a|até|bis|au|until|–|至)\s*"
+    + rf"(?:(?P<now>{_NOW_WORDS})|"
+    + _DATE.format(p="b")
+    + ")",
+    re.IGNORECASE,
+)
+_YEARS_STATED = re.compile(
+    r"(?P<n>\d{1,2})\+?\s*(?:years?|yrs?|ans|anos|años|jahre)\b(?:\s+of)?(?:\s+\w+){0,3}?"
+    r"\s+(?:experience|expérience|experiência|experiencia|erfahrung)",
+    re.IGNORECASE,
+)
+_SENIOR_TITLE = re.compile(
+    r"\b(?:senior|sr\.?|lead|principal|staff|architect|head of|chief|cto|vp|director|"
+    r"tech(?:nical)? lead|engineering manager|sênior|sénior|responsable)\b",
+    re.IGNORECASE,
+)
+_JUNIOR_TITLE = re.compile(
+    r"\b(?:junior|jr\.?|intern|internship|trainee|apprentice|graduate|student|bootcamp|"
+    r"stagiaire|stage|estagiário|estágio|becario|praktikant|实习)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"\b(?:mentor(?:ed|ing|s)?|coach(?:ed|ing)|led|lead(?:ing)? (?:a|the) team|managed a team|"
+    r"hired|hiring|architected|designed the architecture|tech lead|encadr\w+|lider\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _month(match: re.Match, prefix: str) -> int:
+    name = (match.group(f"{prefix}m") or "").lower().rstrip(".")
+    number = match.group(f"{prefix}n") or match.group(f"{prefix}n2")
+    if number and 1 <= int(number) <= 12:
+        return int(number)
+    return _MONTHS.get(name, _MONTHS.get(name[:3], 1))
+
+
+def _periods(text: str, today: datetime.date) -> list[tuple[float, float, str]]:
+    """Date ranges in ``text`` as (start, end) in fractional years, with how they were written."""
+    periods = []
+    for match in _RANGE.finditer(text):
+        start = int(match.group("ay")) + (_month(match, "a") - 1) / 12
+        if match.group("now"):
+            end = today.year + (today.month - 1) / 12
+        elif match.group("by"):
+            end = int(match.group("by")) + _month(match, "b") / 12
+        else:
+            continue
+        if start <= end <= today.year + 1 and end - start <= 30:
+            periods.append((start, end, match.group(0).strip()))
+    return periods
+
+
+def _covered_years(periods: list[tuple[float, float, str]]) -> float:
+    """The years the periods cover, overlaps counted once."""
+    total, reach = 0.0, None
+    for start, end, _ in sorted(periods):
+        if reach is None or start > reach:
+            total += end - start
+            reach = end
+        elif end > reach:
+            total += end - reach
+            reach = end
+    return total
+
+
+def estimate_seniority(text: str, *, today: datetime.date | None = None) -> Seniority:
+    """How senior a résumé reads, with the evidence, for choosing questions at that level.
+
+    Years: the span its date ranges cover ("2018 – present", "03/2016 - 12/2019"), overlaps
+    counted once, or the years of experience it states, whichever is larger. Titles: senior
+    ("Senior", "Lead", "Principal", "Staff", "Architect") or junior ("Junior", "Intern",
+    "Student"). Leading: mentoring, leading a team, hiring, architecture. Senior: 6 years or
+    more, or 4 with a senior title or leading; mid: 2½ years or more; junior otherwise. With
+    no dates: a senior title or leading means senior, a junior title junior, else mid.
+
+    Args:
+        text: the résumé as plain text.
+        today: the date "present" means (default: today).
+
+    Returns:
+        The level, the years (None when the résumé gives none) and the evidence, as sentences.
+    """
+    today = today or datetime.date.today()
+    periods = _periods(text, today)
+    years = _covered_years(periods) if periods else 0.0
+    stated = [int(m.group("n")) for m in _YEARS_STATED.finditer(text) if int(m.group("n")) <= 45]
+    evidence = []
+    if periods:
+        first = min(p[0] for p in periods)
+        evidence.append(
+            f"Its dates cover about {years:.0f} year{'s' if round(years) != 1 else ''} of work "
+            f"since {int(first)} ({len(periods)} period{'s' if len(periods) != 1 else ''})."
+        )
+    if stated and max(stated) > years:
+        years = float(max(stated))
+        evidence.append(f"It states {max(stated)} years of experience.")
+    senior_titles = sorted({m.group(0).strip() for m in _SENIOR_TITLE.finditer(text)})
+    junior_titles = sorted({m.group(0).strip() for m in _JUNIOR_TITLE.finditer(text)})
+    leading = sorted({m.group(0).strip().lower() for m in _LEADING.finditer(text)})
+    if senior_titles:
+        evidence.append(f"Senior titles or words: {', '.join(senior_titles[:4])}.")
+    if leading:
+        evidence.append(f"Says they led or taught others: {', '.join(leading[:4])}.")
+    if junior_titles:
+        evidence.append(f"Early-career words: {', '.join(junior_titles[:4])}.")
+    has_years = bool(periods or stated)
+    if has_years:
+        if years >= 6 or (years >= 4 and (senior_titles or leading)):
+            level = "senior"
+        elif years >= 2.5:
+            level = "mid"
+        else:
+            level = "junior"
+    elif senior_titles or leading:
+        level = "senior"
+    elif junior_titles:
+        level = "junior"
+    else:
+        level = "mid"
+        evidence.append("No dates or titles to go by: assumed mid-level.")
+    return Seniority(level, round(years, 1) if has_years else None, evidence, bool(leading))

@@ -1,6 +1,10 @@
 """Forms and form fields of the glossary app."""
 
+import datetime
+
 from django import forms
+
+from .models import TAGS, Area, Term
 
 
 class LinesField(forms.Field):
@@ -53,3 +57,130 @@ class LinesField(forms.Field):
 
     def has_changed(self, initial: object, data: object) -> bool:
         return self.to_python(initial) != self.to_python(data)
+
+
+REVIEW_WITHIN_DAYS = 548  # about 18 months: dated facts are checked again at least this often
+
+
+class AreaForm(forms.ModelForm):
+    """An area of the stack, as the admin and the content import check it."""
+
+    class Meta:
+        model = Area
+        fields = ("name", "slug", "order", "description")
+
+
+class TermForm(forms.ModelForm):
+    """A glossary term, as the admin and the content import (``glossary.content``) check it.
+
+    Args:
+        other_spellings: for the import, the names and aliases of the other terms (casefolded
+            spelling to term name) to check aliases against; by default, every other term's.
+        listed_successors: for the import, which sets ``related`` and ``successors`` itself once
+            every term exists (and removes those fields): the successors' slugs, for the rules.
+            The import also skips the database's check constraints, one query each per term:
+            the fields and ``clean`` below already check the same rules.
+    """
+
+    aliases = LinesField(
+        required=False,
+        max_length=80,
+        help_text="Other spellings seen on résumés, one per line (e.g. DRF, k8s).",
+    )
+    other_meanings = LinesField(
+        required=False,
+        max_length=80,
+        help_text="Phrases in which the name means something else, one per line "
+        "(e.g. royal python).",
+    )
+    tags = forms.MultipleChoiceField(
+        choices=list(TAGS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="What the résumé decoder points out when it finds this term.",
+    )
+
+    class Meta:
+        model = Term
+        fields = (
+            "name",
+            "slug",
+            "area",
+            "aliases",
+            "meaning",
+            "where_seen",
+            "signals",
+            "related",
+            "tags",
+            "successors",
+            "kind",
+            "other_meanings",
+            "case_sensitive",
+            "needs_context",
+            "verified",
+            "review_by",
+        )
+        widgets = {
+            **{f: forms.Textarea(attrs={"rows": 2}) for f in ("meaning", "where_seen", "signals")},
+            # Plain multiple selects: the admin's autocomplete and two-pane widgets fail axe.
+            "related": forms.SelectMultiple(attrs={"size": 12}),
+            "successors": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(
+        self,
+        *args,
+        other_spellings: dict[str, str] | None = None,
+        listed_successors: list[str] | None = None,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.other_spellings = other_spellings
+        if listed_successors is not None:
+            del self.fields["related"], self.fields["successors"]
+        self.listed_successors = listed_successors
+
+    def validate_constraints(self) -> None:
+        """The model's check constraints, except in an import (see the class docstring)."""
+        if self.listed_successors is None:
+            super().validate_constraints()
+
+    def clean_aliases(self) -> list[str]:
+        """Reject an alias that is already another term's name or alias."""
+        aliases = self.cleaned_data["aliases"]
+        taken = self.other_spellings
+        if taken is None:
+            taken = {}
+            others = Term.objects.exclude(pk=self.instance.pk).values_list("name", "aliases")
+            for name, other_aliases in others:
+                for spelling in [name, *other_aliases]:
+                    taken[spelling.casefold()] = name
+        clashes = [f"“{a}” ({taken[a.casefold()]})" for a in aliases if a.casefold() in taken]
+        if clashes:
+            raise forms.ValidationError("Already used by another term: " + ", ".join(clashes))
+        return aliases
+
+    def clean(self) -> dict:
+        """Successors only for an outdated term; a review date after the check, within about
+        18 months of it."""
+        data = super().clean()
+        successors = data.get("successors") if "successors" in self.fields else None
+        if (successors or self.listed_successors) and "outdated" not in data.get("tags", []):
+            message = "Only an outdated term has successors: tag it outdated."
+            if "successors" in self.fields:
+                self.add_error("successors", message)
+            else:
+                self.add_error(None, forms.ValidationError(message, code="successors"))
+        verified, review_by = data.get("verified"), data.get("review_by")
+        if review_by and not verified:
+            self.add_error(
+                "verified", "Say when the facts were checked, as well as when to review."
+            )
+        elif verified and not review_by:
+            self.add_error("review_by", "Say when to check the facts again.")
+        elif verified and review_by:
+            if review_by <= verified:
+                self.add_error("review_by", "Must be after the date the facts were checked.")
+            elif review_by - verified > datetime.timedelta(days=REVIEW_WITHIN_DAYS):
+                self.add_error("review_by", "Check dated facts again within 18 months.")
+        return data

@@ -1,23 +1,50 @@
-"""Finding glossary terms in text: résumés, questions, guidance.
+"""Finding technology terms in text: résumés, questions, guidance.
 
-Rules: case-insensitive; whole words only ("Go" is not found in "Google", "Java" not in
-"JavaScript"); names with punctuation work ("C#", ".NET", "Node.js", "CI/CD"); every alias maps to
-its term; where matches overlap the longest wins, so "Django REST framework" is one term, not also
-"Django" (which still counts where it appears on its own).
+Rules, everywhere:
 
-The multi-pattern search is pyahocorasick's automaton; this module adds the word rules. One matcher
-is built per process from all terms and rebuilt when the glossary changes: saving or deleting a
+- Case-insensitive, unless a term is ``case_sensitive`` ("Black" the formatter, not "black").
+- Whole words only: "Go" is not found in "Google", "Java" not in "JavaScript". A word character
+  is a letter or digit of an alphabetic script; Chinese, Japanese and Korean characters are not,
+  so "Python" is found in "我喜欢Python的框架". A name inside a dotted name is not found either
+  ("js" in "d3.js"), unless the name itself starts with a dot (".NET").
+- Names with punctuation work ("C#", ".NET", "Node.js", "CI/CD"); every alias maps to its term.
+- Where matches overlap the longest wins: "Django REST framework" is one term, not also "Django";
+  "SQL Server" is not also "SQL" (when the vocabulary knows "SQL Server").
+
+And in a résumé (``find(text, resume=True)``):
+
+- Links and e-mail addresses are links, never technologies: "https://" is not HTTP and
+  "github.com/ada" is not a mention of GitHub. :func:`find_links` lists them.
+- A term whose name is also an everyday word (``needs_context``: Black, Celery, Slack) counts
+  only with a technical neighbour: followed by a version number ("Poetry 1.8"); alone in an item
+  of a list whose next or previous item is a technology ("Tools: Black, Ruff"), or with a
+  technology on its line or the line before or after (a skills list laid out one line per
+  group: "Docker - Compose, Swarm" above "Jenkins - Pipelines"); or, in a
+  sentence, written as the name is written (capitals and all) with another glossary term or a
+  technology that is no everyday word in the same sentence (the recognised vocabulary's words
+  need the latter: "Oracle of Delphi" is no technology), and
+  not glued to a capitalised word that is no technology ("with Celery and RabbitMQ" counts;
+  "Black Friday", "in the scrum", "bootstrap the team" do not).
+
+The multi-pattern search is pyahocorasick's automaton; misspellings are suggested, never counted,
+with rapidfuzz (see :meth:`TermMatcher.probable`). One matcher is built per process from all
+terms and the recognised vocabulary, and rebuilt when the glossary changes: saving or deleting a
 term or an area moves ``GlossaryRevision`` in the same transaction (see ``glossary.apps``), and
 every process compares it with the revision its matcher was built at, once per request.
 """
 
+import bisect
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import ahocorasick
 from django.utils.html import escape
 from django.utils.safestring import SafeString
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 
 @dataclass(frozen=True)
@@ -29,8 +56,54 @@ class Match:
     term_id: int
 
 
+@dataclass(frozen=True)
+class Rules:
+    """How a term's spellings may match (see the module's rules)."""
+
+    case_sensitive: bool = False
+    needs_context: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A web address or e-mail address in a résumé, and what it is."""
+
+    start: int
+    end: int
+    url: str
+    kind: str  # "GitHub", "GitLab", "LinkedIn", "Stack Overflow", "e-mail" or "website"
+
+
+@dataclass(frozen=True)
+class Probable:
+    """A word that is probably a misspelt term ("Cerely" for Celery): suggested, not counted."""
+
+    start: int
+    end: int
+    written: str
+    term_id: int
+
+
+_CJK = (
+    (0x2E80, 0x2FDF),  # radicals
+    (0x3000, 0x30FF),  # CJK punctuation, kana
+    (0x3100, 0x31FF),  # bopomofo, kana extensions
+    (0x3400, 0x4DBF),  # ideographs, extension A
+    (0x4E00, 0x9FFF),  # ideographs
+    (0xA960, 0xA97F),  # Hangul
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0xFF00, 0xFFEF),  # full-width forms
+    (0x20000, 0x3134F),  # ideographs, extensions B and beyond
+)
+
+
 def _is_word_char(char: str) -> bool:
-    return char.isalnum()
+    """A letter or digit of an alphabetic script (CJK characters are not word characters)."""
+    if not char.isalnum():
+        return False
+    code = ord(char)
+    return code < 0x2E80 or not any(low <= code <= high for low, high in _CJK)
 
 
 _SPACES = re.compile(r"\s+")
@@ -44,14 +117,14 @@ def _fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
+def _normalise(text: str, fold: bool = True) -> tuple[str, list[int]]:
     """Fold case and turn every run of white space into one space (a résumé wraps its lines).
 
     Returns:
         The normalised text and, for each of its characters, the index of the character it came
         from in ``text`` (plus one final entry, ``len(text)``).
     """
-    folded = _fold(text)
+    folded = _fold(text) if fold else text
     pieces, origin, position = [], [], 0
     for run in _SPACES.finditer(folded):
         pieces.append(folded[position : run.start()])
@@ -65,34 +138,165 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
+# --- Links ---------------------------------------------------------------------------------
+
+_LINK = re.compile(
+    r"""(?ix)
+    (?:https?://|ftp://|www\.)[^\s<>"'()\[\]]+        # a URL, or www.…
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                    # an e-mail address
+    | (?<![\w@.])(?:[a-z0-9-]+\.)+[a-z]{2,24}/[^\s<>"'()\[\]]*   # a domain with a path
+    """
+)
+_LINK_KINDS = (
+    ("github.com", "GitHub"),
+    ("gitlab.com", "GitLab"),
+    ("linkedin.com", "LinkedIn"),
+    ("stackoverflow.com", "Stack Overflow"),
+)
+
+
+def find_links(text: str) -> list[Link]:
+    """The web and e-mail addresses in ``text``, with what each is (GitHub profile, e-mail…).
+
+    A domain counts as a link with a scheme, with "www." or with a path ("github.com/ada"), so
+    names such as "Socket.io" or "Next.js" stay names.
+    """
+    links = []
+    for found in _LINK.finditer(text):
+        url = found.group(0).rstrip(".,;:!?")
+        lowered = url.lower()
+        if "@" in url and "/" not in url:
+            kind = "e-mail"
+        else:
+            kind = next((k for host, k in _LINK_KINDS if host in lowered), "website")
+        links.append(Link(found.start(), found.start() + len(url), url, kind))
+    return links
+
+
+# --- Lists: the items of a skills list, and their neighbours ----------------------------------
+
+# What separates the items of a list: commas, semicolons, bars, slashes between spaces, bullets,
+# brackets, colons (Chinese and Japanese ones too: 、，；：), line breaks, and "and"/"&" between
+# items.
+_SEPARATOR = re.compile(
+    r"[,;|•·()\[\]{}\n:、，；：（）]|\s[/&+-]\s|\s(?:and|or|et|e|y|und)\s|\t|^\s*[-*]\s"
+)
+_VERSION = re.compile(r"\s*v?\d+(?:\.\d+|\.x)*\+?\s*$", re.IGNORECASE)
+_AFTER_VERSION = re.compile(r"\s*v?\d+(?:\.\d+)*\b", re.IGNORECASE)
+_LIST_FILLER = re.compile(r"[\s\"'`*_.-]*")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n|\n\s*[-*•]")
+_COUNTED = re.compile(r"\d[\d,.]*\s*[kKmM]?\+?\s+$")
+_COMPOUND = re.compile(r"-[^\W\d_]")
+MAX_PROBABLE_CHECKS = 2_000  # list items looked at for misspellings (a long résumé stays fast)
+_NEAR = 80  # characters either side in which a sentence's other technology counts
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'-]*)\s+$")
+_CAPITALISED_AFTER = re.compile(r"^\s+(?:of\s+)?([A-Z][\w'-]*)")
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """The text split into list items: (start, end) of each stretch between separators."""
+    bounds, position = [], 0
+    for separator in _SEPARATOR.finditer(text):
+        bounds.append((position, separator.start()))
+        position = separator.end()
+    bounds.append((position, len(text)))
+    return [(start, end) for start, end in bounds if text[start:end].strip()]
+
+
+def _segment_of(segments: list[tuple[int, int]], matches: list[Match]) -> dict[Match, int]:
+    """The index of the segment each match starts in (``len(segments)`` if none)."""
+    ends = [end for _, end in segments]
+    return {m: bisect.bisect_right(ends, m.start) for m in matches}
+
+
+def _alone(text: str, segment: tuple[int, int], match: Match) -> bool:
+    """Whether ``match`` is the whole of its list item (give or take a version number)."""
+    before = text[segment[0] : match.start]
+    after = text[match.end : segment[1]]
+    return bool(
+        _LIST_FILLER.fullmatch(before)
+        and (_LIST_FILLER.fullmatch(after) or _VERSION.fullmatch(after))
+    )
+
+
+def _line_ranks(text: str, offsets: list[int]) -> list[int]:
+    """For each offset, the rank of its line among the text's non-blank lines (0, 1, 2…), so
+    that lines next to each other, blank lines between them or not, have ranks one apart."""
+    starts, ranks, rank = [0], [0], 0
+    for newline in re.finditer(r"\n", text):
+        following = text[newline.end() : text.find("\n", newline.end()) % (len(text) + 1)]
+        if following.strip():
+            rank += 1
+        starts.append(newline.end())
+        ranks.append(rank)
+    return [ranks[bisect.bisect_right(starts, offset) - 1] for offset in offsets]
+
+
+# --- The matcher -------------------------------------------------------------------------------
+
+
 class TermMatcher:
     """Finds terms in text.
 
     Args:
         spellings: each term's id with its name and aliases, as ``{term_id: [spelling, ...]}``.
             A spelling shared by two terms belongs to the first one given.
+        rules: each term's matching rules (default: case-insensitive, no context needed).
+        other_meanings: per term, phrases in which its name means something else ("royal
+            python"): a match inside one of them is no match.
     """
 
     revision = ""  # the glossary revision it was built from (set by ``current``)
 
-    def __init__(self, spellings: dict[int, list[str]]):
+    def __init__(
+        self,
+        spellings: dict[int, list[str]],
+        rules: dict[int, Rules] | None = None,
+        other_meanings: dict[int, list[str]] | None = None,
+    ):
+        self.rules = rules or {}
+        self.phrases = ahocorasick.Automaton()
+        for term_id, phrases in (other_meanings or {}).items():
+            for phrase in phrases:
+                folded = _normalise(phrase.strip())[0]
+                if folded:
+                    self.phrases.add_word(folded, (len(folded), term_id))
+        self.has_phrases = len(self.phrases) > 0
+        if self.has_phrases:
+            self.phrases.make_automaton()
         self.automaton = ahocorasick.Automaton()
+        self.exact: dict[int, set[str]] = {}  # case-sensitive terms: their spellings as written
+        self.written: dict[int, set[str]] = {}  # everyday-word terms: the same, for sentences
+        self.choices: dict[str, int] = {}  # folded spelling → term, for misspelling suggestions
         seen: set[str] = set()
         for term_id, words in spellings.items():
             for word in words:
                 folded = _normalise(word.strip())[0]
-                if folded and folded not in seen:
+                if not folded or self.choices.get(folded, term_id) != term_id:
+                    continue  # another term's spelling
+                written = _normalise(word.strip(), fold=False)[0]
+                if self._rules(term_id).case_sensitive:
+                    self.exact.setdefault(term_id, set()).add(written)
+                if self._rules(term_id).needs_context:
+                    self.written.setdefault(term_id, set()).update(_as_written(written))
+                if folded not in seen:
                     seen.add(folded)
                     self.automaton.add_word(folded, (len(folded), term_id))
+                    self.choices[folded] = term_id
         self.empty = not seen
         if not self.empty:
             self.automaton.make_automaton()
 
-    def find(self, text: str) -> list[Match]:
+    def _rules(self, term_id: int) -> Rules:
+        return self.rules.get(term_id, NO_RULES)
+
+    def find(self, text: str, *, resume: bool = False) -> list[Match]:
         """Every term in ``text``, in order, without overlaps (the longest match wins).
 
         Args:
             text: any text; offsets in the result index into it.
+            resume: apply the résumé rules too (links are not terms; everyday-word terms need a
+                technical neighbour).
 
         Returns:
             The matches, sorted by position.
@@ -100,29 +304,241 @@ class TermMatcher:
         if self.empty or not text:
             return []
         folded, origin = _normalise(text)
+        written = _normalise(text, fold=False)[0] if self.exact else ""
         candidates = []
         for last, (length, term_id) in self.automaton.iter(folded):
             start, end = last - length + 1, last + 1
-            if _word_bounded(folded, start, end):
-                candidates.append((start, -(end - start), end, term_id))
+            if not _word_bounded(folded, start, end):
+                continue
+            if term_id in self.exact and written[start:end] not in self.exact[term_id]:
+                continue
+            candidates.append((start, -(end - start), end, term_id))
+        if self.has_phrases:
+            other = [
+                (last - length + 1, last + 1, term_id)
+                for last, (length, term_id) in self.phrases.iter(folded)
+            ]
+            candidates = [
+                c
+                for c in candidates
+                if not any(t == c[3] and s <= c[0] and c[2] <= e for s, e, t in other)
+            ]
         chosen: list[Match] = []
         reach = 0
         for start, _negative_length, end, term_id in sorted(candidates):
             if start >= reach:
                 chosen.append(Match(origin[start], origin[end - 1] + 1, term_id))
                 reach = end
+        if resume:
+            chosen = self._in_context(text, _outside_links(text, chosen))
         return chosen
+
+    def _plausible(self, text: str, match: Match, matches: "_Spans") -> bool:
+        """Rule 3's first half: written as the name is, no quantity before it, no everyday
+        compound or longer proper name around it (a neighbouring technology excepted)."""
+        written = " ".join(text[match.start : match.end].split())
+        if written not in self.written.get(match.term_id, ()) and not written.isupper():
+            return False
+        if _COUNTED.search(text[max(0, match.start - 12) : match.start]):
+            return False  # "9k requests", "40 containers": a quantity of things
+        if _COMPOUND.match(text, match.end):
+            return False  # "Black-box", "Go-to": part of an everyday compound
+        base = max(0, match.start - 40)
+        before = _CAPITALISED_BEFORE.search(text[base : match.start])
+        after = _CAPITALISED_AFTER.search(text[match.end : match.end + 40])
+        glued = [base + before.start(1)] if before else []
+        glued += [match.end + after.start(1)] if after else []
+        return all(matches.covering(offset) for offset in glued)
+
+    @staticmethod
+    def _sentence(text: str, match: Match) -> tuple[int, int]:
+        """The stretch of ``match``'s sentence within ``_NEAR`` characters of it."""
+        low, high = max(0, match.start - _NEAR), min(len(text), match.end + _NEAR)
+        for end in _SENTENCE_END.finditer(text, low, match.start):
+            low = end.end()
+        stop = _SENTENCE_END.search(text, match.end, high)
+        return low, stop.start() if stop else high
+
+    def _in_context(self, text: str, matches: list[Match]) -> list[Match]:
+        """Keep everyday-word matches only where they have a technical neighbour."""
+        if not any(self._rules(m.term_id).needs_context for m in matches):
+            return matches
+        segments = _segments(text)
+        where = _segment_of(segments, matches)
+        anchors = [m for m in matches if not self._rules(m.term_id).needs_context]
+        anchored = {where[m] for m in anchors}
+        waiting = [m for m in matches if self._rules(m.term_id).needs_context]
+        every = _Spans([(m.start, m.end) for m in matches])
+        plausible = [m for m in waiting if self._plausible(text, m, every)]
+        # Rule 3: in a sentence with a technology that is no everyday word; a glossary term may
+        # also stand by another glossary term ("a Ruby gem for a Rails app"), but the recognised
+        # vocabulary, unreviewed, needs the former ("Oracle of Delphi" is no technology).
+        near = _Spans([(m.start, m.end) for m in anchors])
+        reviewed = _Spans([(m.start, m.end) for m in [*anchors, *plausible] if m.term_id > 0])
+        kept: set[Match] = set()
+        for match in plausible:
+            low, high = self._sentence(text, match)
+            if near.count_within(low, high) or (
+                match.term_id > 0 and reviewed.count_within(low, high) > 1  # itself, another
+            ):
+                kept.add(match)
+        anchored |= {where[m] for m in kept}
+        rank = dict(zip(matches, _line_ranks(text, [m.start for m in matches]), strict=True))
+        lines = {rank[m] for m in [*anchors, *kept]}
+        changed = True
+        while changed:  # a chain of everyday-word terms in one list anchors itself link by link
+            changed = False
+            for match in waiting:
+                if match in kept or where[match] >= len(segments):
+                    continue
+                segment, line = where[match], rank[match]
+                versioned = _AFTER_VERSION.match(text, match.end) is not None
+                listed = _alone(text, segments[segment], match) and (
+                    segment - 1 in anchored
+                    or segment + 1 in anchored
+                    or not lines.isdisjoint({line - 1, line, line + 1})
+                )
+                if versioned or listed:
+                    kept.add(match)
+                    anchored.add(segment)
+                    lines.add(line)
+                    changed = True
+        return [m for m in matches if not self._rules(m.term_id).needs_context or m in kept]
+
+    def probable(self, text: str, matches: list[Match]) -> list[Probable]:
+        """Words in a list of technologies that are probably misspelt terms.
+
+        A list item of one or two words, not itself a term, within a small edit distance of a
+        term's name or alias (1 for up to 5 letters, 2 up to 12, 3 beyond), with a technology
+        in the next or previous item: "Django, Cerely, Redis" suggests Celery. Suggestions are
+        shown as "probably", never counted.
+        """
+        if self.empty:
+            return []
+        segments = _segments(text)
+        where = _segment_of(segments, matches)
+        with_terms, covered = set(), set()
+        inside: dict[int, set[int]] = {}
+        for match in matches:
+            index = where[match]
+            if index >= len(segments):
+                continue
+            start, end = segments[index]
+            with_terms.add(index)
+            inside.setdefault(index, set()).add(match.term_id)
+            rest = text[start : match.start] + text[match.end : end]
+            if not any(c.isalpha() for c in rest):
+                covered.add(index)  # the item is this term (and maybe a version)
+        links = _Spans([(link.start, link.end) for link in find_links(text)])
+        suggestions = []
+        examined = 0
+        for index, (start, end) in enumerate(segments):
+            if index in covered or not ({index - 1, index + 1} & with_terms):
+                continue
+            examined += 1
+            if examined > MAX_PROBABLE_CHECKS:
+                break
+            written = text[start:end].strip().strip("\"'`*_.-")
+            folded = " ".join(written.casefold().split())
+            if not 4 <= len(folded) <= 40 or len(folded.split()) > 2 or folded[0].isdigit():
+                continue
+            offset = text.index(written, start)
+            if links.covering(offset):
+                continue
+            allowed = 1 if len(folded) <= 5 else 2 if len(folded) <= 12 else 3
+            best = process.extractOne(
+                folded, self.choices.keys(), scorer=Levenshtein.distance, score_cutoff=allowed
+            )
+            if best and abs(len(best[0]) - len(folded)) <= allowed and best[1] > 0:
+                term_id = self.choices[best[0]]
+                if term_id not in inside.get(index, ()):
+                    suggestions.append(Probable(offset, offset + len(written), written, term_id))
+        return suggestions
+
+
+NO_RULES = Rules()
+
+
+class _Spans:
+    """Sorted (start, end) spans, to ask quickly which one covers a position or which lie
+    inside a stretch of text."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def covering(self, offset: int) -> bool:
+        """Whether a span covers ``offset`` (spans do not overlap)."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and self.spans[index][0] <= offset < self.spans[index][1]
+
+    def count_within(self, low: int, high: int) -> int:
+        """How many spans lie wholly inside ``[low, high)``."""
+        first = bisect.bisect_left(self.starts, low)
+        return sum(
+            1 for _, end in self.spans[first : bisect.bisect_left(self.starts, high)] if end <= high
+        )
+
+
+def _as_written(spelling: str) -> set[str]:
+    """How a spelling may be written in a sentence: as it is, and a name of several words also
+    with a small first letter ("load testing" for "Load testing"; "bootstrap" is not
+    "Bootstrap")."""
+    forms = {spelling}
+    if " " in spelling and spelling[0].isupper():
+        forms.add(spelling[0].lower() + spelling[1:])
+    return forms
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
-    """True if ``text[start:end]`` is not part of a longer word.
+    """True if ``text[start:end]`` is not part of a longer word or a dotted name.
 
     A spelling that starts (ends) with a letter or digit must not touch another letter or digit
-    on that side; one that starts (ends) with punctuation, like ".NET" or "C#", may.
+    on that side, nor a dot joined to one ("js" in "d3.js", "node" in "node.config"); one that
+    starts (ends) with punctuation, like ".NET" or "C#", may.
     """
-    if _is_word_char(text[start]) and start > 0 and _is_word_char(text[start - 1]):
-        return False
-    return not (_is_word_char(text[end - 1]) and end < len(text) and _is_word_char(text[end]))
+    if _is_word_char(text[start]) and start > 0:
+        before = text[start - 1]
+        dotted = before == "." and start > 1 and _is_word_char(text[start - 2])
+        if _is_word_char(before) or dotted:
+            return False
+    if _is_word_char(text[end - 1]) and end < len(text):
+        after = text[end]
+        if _is_word_char(after):
+            return False
+        if after == "." and end + 1 < len(text) and text[end + 1].isalpha():
+            return False  # "node" in "node.config"; a version ("Python 3.11") is no name
+    return True
+
+
+def _outside_links(text: str, matches: list[Match]) -> list[Match]:
+    """The matches that are neither part of a web or e-mail address nor the label of a profile
+    link on its line ("GitHub: https://github.com/ada", "[GitHub](https://github.com/ada)",
+    "https://github.com/ada GitHub")."""
+    links = find_links(text)
+    if not links:
+        return matches
+    spans = _Spans([(k.start, k.end) for k in links])
+    ordered = sorted(links, key=lambda k: k.start)
+    starts = [k.start for k in ordered]
+    kept = []
+    for match in matches:
+        if spans.covering(match.start) or spans.covering(match.end - 1):
+            continue
+        written = text[match.start : match.end].casefold()
+        line_start = text.rfind("\n", 0, match.start) + 1
+        line_end = text.find("\n", match.end)
+        line_end = len(text) if line_end < 0 else line_end
+        low, high = max(line_start, match.start - 60), min(line_end, match.end + 60)
+        first = max(0, bisect.bisect_left(starts, low) - 1)
+        nearby = ordered[first : bisect.bisect_right(starts, high)]
+        if not any(
+            k.kind.casefold() in written
+            and (low <= k.end <= match.start or match.end <= k.start <= high)
+            for k in nearby
+        ):
+            kept.append(match)
+    return kept
 
 
 # --- The shared matcher -----------------------------------------------------------------------
@@ -137,8 +553,24 @@ def glossary_changed(**kwargs: object) -> None:
     """Signal receiver: a term or area changed, so move the revision (in its transaction)."""
     from .models import GlossaryRevision
 
+    if getattr(_checked, "batch", False):
+        _checked.batch_changed = True
+        return
     GlossaryRevision.bump()
     _checked.done = False
+
+
+@contextmanager
+def one_revision() -> Iterator[None]:
+    """Move the glossary revision once for all the changes made inside (an import of many
+    terms), not once per saved row. Use inside the changes' transaction."""
+    _checked.batch, _checked.batch_changed = True, False
+    try:
+        yield
+    finally:
+        _checked.batch = False
+    if _checked.batch_changed:
+        glossary_changed()
 
 
 def new_request(**kwargs: object) -> None:
@@ -147,23 +579,32 @@ def new_request(**kwargs: object) -> None:
 
 
 def current() -> tuple[TermMatcher, dict[int, object]]:
-    """The matcher for all terms and the terms by id, rebuilt if the glossary changed.
+    """The matcher for all terms and the recognised vocabulary, rebuilt if the glossary changed.
 
     The revision is read from the database at most once per request (one small query); outside
     requests (commands, tests), once per thread and again after every local change.
 
     Returns:
-        ``(matcher, terms)``; ``terms`` maps a term id to its ``Term`` (with its area).
+        ``(matcher, terms)``; ``terms`` maps an id to its ``Term`` (with its area), or, for a
+        negative id, to its :class:`~glossary.vocabulary.RecognisedTerm`.
     """
     from .models import GlossaryRevision, Term
+    from .vocabulary import recognised
 
     with _lock:
         if _built["matcher"] is None or not getattr(_checked, "done", False):
             revision = GlossaryRevision.current()
             if _built["revision"] != revision or _built["matcher"] is None:
                 terms = {t.pk: t for t in Term.objects.select_related("area").order_by("pk")}
+                terms.update({r.pk: r for r in recognised()})  # after: the glossary's win
                 spellings = {pk: [t.name, *t.aliases] for pk, t in terms.items()}
-                matcher = TermMatcher(spellings)
+                rules = {
+                    pk: Rules(t.case_sensitive, t.needs_context)
+                    for pk, t in terms.items()
+                    if t.case_sensitive or t.needs_context
+                }
+                meanings = {pk: t.other_meanings for pk, t in terms.items() if pk > 0}
+                matcher = TermMatcher(spellings, rules, meanings)
                 matcher.revision = revision
                 _built.update(revision=revision, matcher=matcher, terms=terms)
             _checked.done = True
@@ -171,9 +612,27 @@ def current() -> tuple[TermMatcher, dict[int, object]]:
 
 
 def find_terms(text: str) -> list[tuple[Match, object]]:
-    """The terms in ``text`` with their ``Term`` objects, in order."""
+    """The glossary terms in ``text`` with their ``Term`` objects, in order (questions,
+    guidance: no résumé rules, no recognised vocabulary)."""
     matcher, terms = current()
-    return [(m, terms[m.term_id]) for m in matcher.find(text) if m.term_id in terms]
+    return [(m, terms[m.term_id]) for m in matcher.find(text) if m.term_id > 0]
+
+
+@dataclass
+class Scan:
+    """What a résumé names: terms (glossary and recognised), links, probable misspellings."""
+
+    terms: list[tuple[Match, object]]
+    links: list[Link]
+    probable: list[tuple[Probable, object]]
+
+
+def scan_resume(text: str) -> Scan:
+    """Find everything a résumé names, with the résumé rules (see the module's docstring)."""
+    matcher, terms = current()
+    matches = [m for m in matcher.find(text, resume=True) if m.term_id in terms]
+    probable = [(p, terms[p.term_id]) for p in matcher.probable(text, matches)]
+    return Scan([(m, terms[m.term_id]) for m in matches], find_links(text), probable)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -187,7 +646,12 @@ class MarkedText(SafeString):
 
 
 def annotate(
-    text: str, render, *, once_per_paragraph: bool = False, limit: int | None = None
+    text: str,
+    render,
+    *,
+    once_per_paragraph: bool = False,
+    limit: int | None = None,
+    resume: bool = False,
 ) -> MarkedText:
     """``text``, HTML-escaped, with term occurrences replaced by ``render(written, term)``.
 
@@ -197,6 +661,8 @@ def annotate(
         once_per_paragraph: mark only a term's first occurrence in each paragraph (paragraphs
             are separated by blank lines); later ones stay plain text.
         limit: mark at most this many occurrences in all; the rest stay plain text.
+        resume: find terms with the résumé rules (see the module's docstring), as the
+            decoder counts them.
 
     Returns:
         Safe HTML, with how many occurrences were marked and left plain.
@@ -204,7 +670,11 @@ def annotate(
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] if once_per_paragraph else []
     seen: set[tuple[int, int]] = set()
     pieces, position, marked, unmarked, paragraph = [], 0, 0, 0, 0
-    for match, term in find_terms(text):
+    if resume:
+        found = [(m, t) for m, t in scan_resume(text).terms if m.term_id > 0]
+    else:
+        found = find_terms(text)
+    for match, term in found:
         while paragraph < len(breaks) and breaks[paragraph] < match.start:
             paragraph += 1
         key = (paragraph, term.pk)

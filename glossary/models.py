@@ -56,6 +56,46 @@ class Term(models.Model):
         "self", symmetrical=False, blank=True, related_name="related_from"
     )
     tags = models.JSONField(default=list, blank=True, help_text="Any of: " + ", ".join(TAGS) + ".")
+    successors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        help_text="For an outdated term: the terms that replaced it. A résumé naming one of them "
+        "as well is not pointed out as out of date.",
+    )
+    kind = models.CharField(
+        max_length=10,
+        choices=[("technology", "Technology"), ("concept", "Idea or practice")],
+        default="technology",
+        help_text="A named technology (a language, tool, service, standard or method), or a "
+        "general idea or practice the glossary explains (caching, code review). The decoder "
+        "lists them apart.",
+    )
+    other_meanings = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Phrases in which the name means something else (“royal python”, “Django "
+        "Unchained”): never marked as the term.",
+    )
+    case_sensitive = models.BooleanField(
+        default=False,
+        help_text="Find it only when written exactly as its name or an alias (“Go”, not “go”).",
+    )
+    needs_context = models.BooleanField(
+        "needs a technical neighbour",
+        default=False,
+        help_text="Its name is also an everyday word (Black, Requests, Slack): the decoder counts "
+        "it only in a list of technologies or next to a version number.",
+    )
+    verified = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the facts that date (versions, support) were checked.",
+    )
+    review_by = models.DateField(
+        null=True, blank=True, help_text="When to check them again: a test fails after this date."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -66,6 +106,14 @@ class Term(models.Model):
             models.CheckConstraint(condition=~Q(meaning=""), name="term_meaning_present"),
             models.CheckConstraint(condition=~Q(where_seen=""), name="term_where_seen_present"),
             models.CheckConstraint(condition=~Q(signals=""), name="term_signals_present"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["technology", "concept"]), name="term_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(review_by__isnull=True)
+                | (Q(verified__isnull=False) & Q(review_by__gte=models.F("verified"))),
+                name="term_review_after_verified",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,8 +10,10 @@ Deliberately standalone (no Django, nothing from this project): it runs with ``-
 the standard library and installed packages are importable.
 """
 
+import html.parser
 import io
 import json
+import re
 import resource
 import sys
 import zipfile
@@ -24,6 +26,7 @@ MAX_DOCX_UNPACKED = 20 * MB  # bytes all parts of a Word file may unpack to
 MAX_DOCX_PARTS = 500
 MAX_DOCX_PARAGRAPHS = 20_000
 MAX_DOCX_ROWS = 5_000
+MAX_YAML_NODES = 100_000  # scalars, lists and mappings a YAML résumé may hold
 
 
 class Refused(Exception):
@@ -81,6 +84,17 @@ def _count_tags(xml: bytes, tag: bytes) -> int:
     return sum(xml.count(b"<" + tag + end) for end in (b">", b" ", b"/"))
 
 
+def _check_archive(archive: zipfile.ZipFile, what: str, advice: str) -> None:
+    """Refuse a zip archive (Word, OpenDocument) that unpacks to too much, before unpacking."""
+    parts = archive.infolist()
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_DOCX_PARTS or unpacked > MAX_DOCX_UNPACKED:
+        raise Refused(
+            f"{what} unpacks to {unpacked / MB:,.0f} MB in {len(parts)} parts; the decoder "
+            f"reads files that unpack to at most {MAX_DOCX_UNPACKED // MB} MB. {advice}"
+        )
+
+
 def _text_of_docx(data: bytes) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -89,14 +103,7 @@ def _text_of_docx(data: bytes) -> str:
     damaged = "This Word file could not be read: it may be damaged."
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = archive.infolist()
-            unpacked = sum(part.file_size for part in parts)
-            if len(parts) > MAX_DOCX_PARTS or unpacked > MAX_DOCX_UNPACKED:
-                raise Refused(
-                    f"This Word file unpacks to {unpacked / MB:,.0f} MB in {len(parts)} parts; "
-                    f"the decoder reads files that unpack to at most {MAX_DOCX_UNPACKED // MB} MB. "
-                    "Save it again from Word, or paste the text."
-                )
+            _check_archive(archive, "This Word file", "Save it again from Word, or paste the text.")
             body = archive.read("word/document.xml")
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise Refused(damaged) from exc
@@ -141,14 +148,14 @@ def _text_of_json_resume(data: bytes) -> str:
     """The text of a JSON Resume (jsonresume.org): summary, work, projects, skills and keywords.
 
     Values of the wrong type (a number where a list should be) are read where they make sense
-    and skipped otherwise.
+    and skipped otherwise. Other JSON gives all its texts; JSON that does not parse (a comma
+    missing, as hand-edited files have) is read as text.
     """
+    text = _decoded(data, "This JSON is not UTF-8 text.")
     try:
-        resume = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise Refused("This JSON is not UTF-8 text.") from exc
-    except json.JSONDecodeError as exc:
-        raise Refused(f"This is not valid JSON (line {exc.lineno}: {exc.msg}).") from exc
+        resume = json.loads(text)
+    except json.JSONDecodeError:
+        return text
     except RecursionError as exc:
         raise Refused("This JSON is nested too deeply to be a résumé.") from exc
     except ValueError as exc:
@@ -156,19 +163,32 @@ def _text_of_json_resume(data: bytes) -> str:
     if not isinstance(resume, dict) or not any(
         key in resume for key in ("basics", "work", "skills", "projects")
     ):
-        raise Refused(
-            "This JSON is not a JSON Resume: it has none of basics, work, skills or projects."
-        )
+        lines: list[str] = []
+        _yaml_strings(resume, lines, [0])
+        return "\n".join(line for line in lines if line.strip())
+    return _json_resume_lines(resume)
+
+
+def _json_resume_lines(resume: dict) -> str:
+    """The text of a JSON Resume already parsed (from JSON or YAML)."""
     lines: list[str] = []
     basics = resume.get("basics")
     if isinstance(basics, dict):
-        for key in ("name", "label", "summary"):
+        for key in ("name", "label", "summary", "url", "website", "email"):
             lines += _strings(basics.get(key))
+        for profile in _dicts(basics.get("profiles")):
+            network = " ".join(_strings(profile.get("network")))
+            address = " ".join(_strings(profile.get("url")) or _strings(profile.get("username")))
+            lines.append(f"{network}: {address}".strip(": "))
     for section in ("work", "volunteer", "projects", "education", "awards", "publications"):
         lines += _strings(resume.get(section))
         for entry in _dicts(resume.get(section)):
             for key in ("position", "name", "area", "studyType", "summary", "description"):
                 lines += _strings(entry.get(key))
+            start = " ".join(_strings(entry.get("startDate")))
+            if start:
+                end = " ".join(_strings(entry.get("endDate"))) or "present"
+                lines.append(f"{start} – {end}")
             for key in ("highlights", "keywords", "courses"):
                 lines += _strings(entry.get(key))
     for section in ("skills", "interests"):
@@ -176,7 +196,17 @@ def _text_of_json_resume(data: bytes) -> str:
             name = " ".join(_strings(entry.get("name")))
             keywords = ", ".join(_strings(entry.get("keywords")))
             lines.append(f"{name}: {keywords}".strip(": "))
+    # Sections outside the schema ("experience" for "work", say): their texts, not nothing.
+    for section, value in resume.items():
+        if section not in _JSON_RESUME_READ and str(section).lower() not in _YAML_SKIPPED:
+            _yaml_strings(value, lines, [0], str(section))
     return "\n".join(line for line in lines if line.strip())
+
+
+_JSON_RESUME_READ = {
+    "basics", "work", "volunteer", "projects", "education", "awards", "publications", "skills",
+    "interests", "$schema", "languages", "references",
+}  # fmt: skip
 
 
 def _too_much_text() -> str:
@@ -186,7 +216,188 @@ def _too_much_text() -> str:
     )
 
 
-READERS = {".pdf": _text_of_pdf, ".docx": _text_of_docx, ".json": _text_of_json_resume}
+# --- YAML: a JSON Resume or RenderCV file, or any YAML; invalid YAML is read as text -----------
+
+# Keys whose values are layout, not résumé (RenderCV's design and locale, themes, photos).
+_YAML_SKIPPED = {
+    "design", "locale", "locale_catalog", "rendercv_settings", "theme", "photo", "image",
+    "picture", "meta", "settings", "font", "fonts", "colors", "colours",
+}  # fmt: skip
+
+
+def _text_of_yaml(data: bytes) -> str:
+    import yaml
+
+    text = _decoded(data, "This YAML file is not UTF-8 text.")
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text  # not valid YAML: its text is still the résumé
+    except RecursionError as exc:
+        raise Refused("This YAML is nested too deeply to be a résumé.") from exc
+    if isinstance(loaded, dict) and any(k in loaded for k in ("basics", "work", "skills")):
+        return _json_resume_lines(loaded)
+    if not isinstance(loaded, dict | list):
+        return text
+    lines: list[str] = []
+    _yaml_strings(loaded, lines, [0])
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _yaml_strings(value: object, lines: list[str], count: list[int], key: str = "") -> None:
+    """Every text in a YAML value, in order, a list's short items joined on one line."""
+    count[0] += 1
+    if count[0] > MAX_YAML_NODES:
+        raise Refused("This YAML file holds more than a résumé would. Paste the text instead.")
+    if isinstance(value, dict):
+        for name, item in value.items():
+            if str(name).lower() not in _YAML_SKIPPED:
+                _yaml_strings(item, lines, count, str(name))
+    elif isinstance(value, list):
+        if value and all(isinstance(item, str) and len(item) < 60 for item in value):
+            lines.append(f"{key}: {', '.join(value)}" if key else ", ".join(value))
+        else:
+            for item in value:
+                _yaml_strings(item, lines, count, key)
+    elif isinstance(value, str | int | float) and not isinstance(value, bool):
+        lines.append(f"{key}: {value}" if key and not isinstance(value, str) else str(value))
+
+
+def _decoded(data: bytes, message: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Refused(message) from exc
+
+
+# --- LaTeX: the document's body, commands and comments stripped ---------------------------------
+
+_TEX_COMMENT = re.compile(r"(?<!\\)%.*")
+
+
+def _text_of_tex(data: bytes) -> str:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    text = _decoded(data, "This LaTeX file is not UTF-8 text.")
+    text = _TEX_COMMENT.sub("", text)
+    begin = text.find("\\begin{document}")
+    if begin >= 0:
+        text = text[begin + len("\\begin{document}") :]
+    text = text.split("\\end{document}", 1)[0]
+    try:
+        plain = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True).latex_to_text(text)
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+        # A macro used in a way pylatexenc does not expect (an \href without its text, say):
+        # strip the commands and keep what is between the braces.
+        plain = _stripped_tex(text)
+    except RecursionError as exc:
+        raise Refused("This LaTeX file is nested too deeply to read. Paste the text.") from exc
+    return re.sub(r"[ \t]+", " ", plain)
+
+
+_TEX_ESCAPES = {"\\#": "#", "\\&": "&", "\\%": "%", "\\_": "_", "\\$": "$", "~": " "}
+_TEX_COMMAND = re.compile(r"\\[A-Za-z@]+\*?(?:\[[^\]]*\])?")
+
+
+def _stripped_tex(text: str) -> str:
+    """LaTeX with its commands removed and their braced arguments kept, escapes undone."""
+    text = text.replace("\\\\", "\n")
+    for escaped, plain in _TEX_ESCAPES.items():
+        text = text.replace(escaped, plain)
+    text = _TEX_COMMAND.sub(" ", text)
+    return text.replace("{", " ").replace("}", " ")
+
+
+# --- HTML: the visible text, with link addresses -------------------------------------------------
+
+
+class _HTMLText(html.parser.HTMLParser):
+    """Collects the text a browser would show (no scripts, styles or head), and link targets."""
+
+    HIDDEN = {"script", "style", "head", "template", "noscript", "svg"}
+    BLOCKS = {"p", "div", "li", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+              "article", "header", "footer", "dt", "dd", "ul", "ol", "table"}  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            if href.startswith(("http://", "https://", "mailto:")):
+                self.parts.append(f" {href.removeprefix('mailto:')} ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _text_of_html(data: bytes) -> str:
+    parser = _HTMLText()
+    parser.feed(data.decode("utf-8", errors="replace"))
+    parser.close()
+    return re.sub(r"\n\s*\n+", "\n\n", re.sub(r"[ \t]+", " ", "".join(parser.parts)))
+
+
+# --- RTF and OpenDocument text -------------------------------------------------------------------
+
+
+def _text_of_rtf(data: bytes) -> str:
+    from striprtf.striprtf import rtf_to_text
+
+    try:
+        return rtf_to_text(data.decode("latin-1"), errors="ignore")
+    except (ValueError, IndexError) as exc:
+        raise Refused("This RTF file could not be read. Paste the text instead.") from exc
+
+
+def _text_of_odt(data: bytes) -> str:
+    from lxml import etree
+
+    damaged = "This OpenDocument file could not be read: it may be damaged."
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_archive(archive, "This file", "Paste the text instead.")
+            content = archive.read("content.xml")
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise Refused(damaged) from exc
+    if _count_tags(content, b"text:p") + _count_tags(content, b"text:h") > MAX_DOCX_PARAGRAPHS:
+        raise Refused(
+            f"This file has over {MAX_DOCX_PARAGRAPHS:,} paragraphs. Paste the text instead."
+        )
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        root = etree.fromstring(content, parser)
+    except etree.LxmlError as exc:
+        raise Refused(damaged) from exc
+    names = {"{urn:oasis:names:tc:opendocument:xmlns:text:1.0}" + tag for tag in ("p", "h")}
+    return "\n".join("".join(node.itertext()) for node in root.iter() if node.tag in names)
+
+
+READERS = {
+    ".pdf": _text_of_pdf,
+    ".docx": _text_of_docx,
+    ".json": _text_of_json_resume,
+    ".yaml": _text_of_yaml,
+    ".yml": _text_of_yaml,
+    ".tex": _text_of_tex,
+    ".html": _text_of_html,
+    ".htm": _text_of_html,
+    ".rtf": _text_of_rtf,
+    ".odt": _text_of_odt,
+}
 
 
 def main() -> None:

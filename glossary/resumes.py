@@ -1,4 +1,5 @@
-"""Reading résumé files into plain text: text, Markdown, PDF, Word .docx and JSON Resume.
+"""Reading résumé files into plain text: text, Markdown, PDF, Word .docx, OpenDocument .odt,
+RTF, HTML, LaTeX, and JSON Resume or other résumés in JSON or YAML (RenderCV).
 
 Text files are decoded here. Every other format is parsed by ``glossary/resume_reader.py`` in a
 separate process with a memory limit, a CPU limit and a wall-clock timeout, after checks of
@@ -9,6 +10,7 @@ only if the recruiter saves it on a candidate.
 
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path, PurePath
@@ -17,7 +19,19 @@ from django.conf import settings
 
 MAX_BYTES = 2 * 1024 * 1024  # 2 MB
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-SUPPORTED = (*TEXT_SUFFIXES, ".pdf", ".docx", ".json")
+OTHER_SUFFIXES = (
+    ".pdf",
+    ".docx",
+    ".odt",
+    ".rtf",
+    ".json",
+    ".yaml",
+    ".yml",
+    ".tex",
+    ".html",
+    ".htm",
+)
+SUPPORTED = (*TEXT_SUFFIXES, *OTHER_SUFFIXES)
 READER = Path(__file__).with_name("resume_reader.py")
 READ_MEMORY = 256 * 1024 * 1024  # bytes of address space for the reading process
 READ_SECONDS = 2.0  # default wall-clock budget (settings.RESUME_READ_SECONDS overrides)
@@ -49,13 +63,43 @@ def read_resume(name: str, data: bytes) -> str:
     suffix = PurePath(name).suffix.lower()
     if suffix not in SUPPORTED:
         raise ResumeError(
-            f"“{name}” is not a file type the decoder reads. Use a .txt, .md, .pdf, .docx or "
-            "JSON Resume (.json) file, or paste the text."
+            f"“{name}” is not a file type the decoder reads. Use a .txt, .md, .pdf, .docx, "
+            ".odt, .rtf, .html, LaTeX (.tex) or JSON Resume (.json, .yaml) file, or paste "
+            "the text."
         )
-    text = (_text(data) if suffix in TEXT_SUFFIXES else _read_elsewhere(suffix, data)).strip()
+    if suffix in TEXT_SUFFIXES:
+        text = _text(data)
+        if suffix != ".txt":
+            text = markdown_text(text)
+    else:
+        text = _read_elsewhere(suffix, data)
+    text = text.strip()
     if not text:
         raise ResumeError("The file has no text in it. Paste the résumé's text instead.")
     return text
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.{0,5000}?\n---[ \t]*\n", re.DOTALL)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_BLOCK_TAG = re.compile(
+    r"</?(?:br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|section)\b[^<>]{0,500}>", re.I
+)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
+
+
+def markdown_text(text: str) -> str:
+    """Markdown's text without its front matter (the page settings between ``---`` lines at
+    the top) or the HTML it may hold: comments dropped, block tags (``<br>``, ``<li>``) turned
+    into line breaks, inline tags (``<small>``, ``<b>``) removed.
+
+    Args:
+        text: a Markdown document.
+
+    Returns:
+        The same text, its Markdown syntax kept (the matcher reads past ``**`` and ``-``).
+    """
+    text = _HTML_COMMENT.sub(" ", _FRONT_MATTER.sub("", text, count=1))
+    return _HTML_TAG.sub("", _HTML_BLOCK_TAG.sub("\n", text))
 
 
 def _text(data: bytes) -> str:

@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 
 from glossary.forms import LinesField
 from glossary.models import Area
-from glossary.resumes import MAX_BYTES, ResumeError, read_resume
+from glossary.resumes import MAX_BYTES, SUPPORTED, ResumeError, read_resume
 
 from .models import (
     NOTES_MAX_LENGTH,
@@ -519,8 +519,9 @@ class DecoderForm(forms.Form):
     file = forms.FileField(
         label="…or choose a file",
         required=False,
-        help_text="Text, Markdown, PDF, Word (.docx) or JSON Resume; up to 2 MB. Not stored.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,.pdf,.docx,.json"}),
+        help_text="Text, Markdown, PDF, Word, OpenDocument, RTF, HTML, LaTeX, or JSON Resume "
+        "(.json or .yaml); up to 2 MB. Not stored.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED)}),
     )
     budget = forms.TypedChoiceField(
         label="Time for the interview", choices=BUDGETS, coerce=int, initial=30

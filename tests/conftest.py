@@ -39,6 +39,7 @@ CONTENT_MODELS = (
     "glossary.Area",
     "glossary.Term",
     "glossary.Term_related",
+    "glossary.Term_successors",
     "interviews.Question",
     "interviews.Question_terms",
     "interviews.RedFlag",

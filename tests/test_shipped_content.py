@@ -1,5 +1,7 @@
 """The shipped question bank and glossary meet the minimums the product promises."""
 
+import datetime
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -111,6 +113,31 @@ def test_glossary_has_at_least_100_complete_terms():
 @pytest.mark.parametrize("spelling", REQUIRED_SPELLINGS)
 def test_glossary_covers_required_technology(spelling):
     assert spelling.casefold() in _spellings(), f"no term is called or aliased {spelling!r}"
+
+
+def test_glossary_has_at_least_550_terms():
+    assert len(GLOSSARY["terms"]) >= 550
+
+
+def test_glossary_dated_facts_are_not_due_for_review():
+    """A term's ``review_by`` passed: its versions and "current" claims must be checked again."""
+    today = datetime.date.today()
+    due = [t["slug"] for t in GLOSSARY["terms"] if t.get("review_by") and t["review_by"] <= today]
+    assert due == []
+
+
+def test_glossary_version_numbers_are_dated():
+    """A meaning that names a version ("Python 3.12", "Django 5.2") says when it was checked."""
+    version = re.compile(r"\b[A-Za-z][\w.+#-]* \d+\.\d+\b")
+    timeless = {"openid-connect", "semantic-versioning"}  # "OAuth 2.0" is a name; "like 2.4.1"
+    undated = [
+        t["slug"]
+        for t in GLOSSARY["terms"]
+        if not t.get("verified")
+        and t["slug"] not in timeless
+        and any(version.search(t.get(field, "")) for field in ("meaning", "where_seen", "signals"))
+    ]
+    assert undated == []
 
 
 def test_glossary_meanings_are_at_most_two_sentences():

@@ -126,4 +126,5 @@ def resume_terms(context, text: str) -> MarkedText:
         render,
         once_per_paragraph=True,
         limit=RESUME_MARKS,
+        resume=True,
     )

@@ -15,11 +15,18 @@ DECODER = "interviews/decoder.html"
 TAILORED_KIT_NAME = "Tailored from the résumé"
 
 
+LEVEL_ORDER = {"junior": 0, "mid": 1, "senior": 2}
+
+
 def suggest(decoded: DecodedResume, budget: int) -> list[Question]:
-    """Bank questions covering the résumé's terms, best first, that fit in ``budget`` minutes.
+    """Bank questions aimed at the résumé, at its level, that fit in ``budget`` minutes.
 
     A question scores the mentions of its terms in the résumé, plus one per distinct term it
-    covers; ties go to the shorter question. Questions are added in that order while they fit.
+    covers, plus 3 when its level is the résumé's estimated level (1 one level away); ties go to
+    the shorter question. First each area the résumé is heavy in (a tenth or more of its
+    mentions, at least two) gets its best question, heaviest area first; for a résumé that says
+    the person led or mentored others, so does working practices. Then the best of the rest are
+    added while they fit.
 
     Args:
         decoded: the decoded résumé.
@@ -29,21 +36,38 @@ def suggest(decoded: DecodedResume, budget: int) -> list[Question]:
         The suggested questions, in the order to ask them (by area, then as ranked).
     """
     counts = decoded.counts()
-    candidates = (
-        Question.objects.active()
-        .filter(terms__in=counts)
-        .distinct()
-        .select_related("area")
-        .prefetch_related("terms")
+    level = LEVEL_ORDER[decoded.seniority.level if decoded.seniority else "mid"]
+    leading = bool(
+        decoded.seniority and any("led or taught" in e for e in decoded.seniority.evidence)
     )
-    scored = []
-    for question in candidates:
+    candidates = Question.objects.active().select_related("area").prefetch_related("terms")
+    candidates = candidates.filter(terms__in=counts) | (
+        candidates.filter(area__slug="practices") if leading else candidates.none()
+    )
+    scored = {}
+    for question in candidates.distinct():
         covered = [t.pk for t in question.terms.all() if t.pk in counts]
-        score = sum(counts[pk] for pk in covered) + len(covered)
-        scored.append((-score, question.minutes, question.slug, question))
+        fit = {0: 3, 1: 1}.get(abs(LEVEL_ORDER[question.level] - level), -2)
+        score = sum(counts[pk] for pk in covered) + len(covered) + fit
+        scored[question.pk] = ((-score, question.minutes, question.slug), question)
+    ranked = [question for _, question in sorted(scored.values(), key=lambda pair: pair[0])]
+    weights = decoded.area_weights()
+    total = sum(weights.values()) or 1
+    heavy = [
+        a for a, w in sorted(weights.items(), key=lambda p: -p[1]) if w >= 2 and w * 10 >= total
+    ]
+    if leading:
+        heavy.append("practices")
     chosen, used = [], 0
-    for *_, question in sorted(scored, key=lambda item: item[:3]):
-        if used + question.minutes <= budget:
+    for area in heavy:
+        best = next(
+            (q for q in ranked if area in (q.area_id, q.area.slug) and q not in chosen), None
+        )
+        if best and used + best.minutes <= budget:
+            chosen.append(best)
+            used += best.minutes
+    for question in ranked:
+        if question not in chosen and used + question.minutes <= budget:
             chosen.append(question)
             used += question.minutes
     rank = {question.pk: position for position, question in enumerate(chosen)}

@@ -59,3 +59,57 @@ def make_docx(paragraphs: list[str], table: list[list[str]] = ()) -> bytes:
 def make_json_resume(**sections) -> bytes:
     """A JSON Resume (jsonresume.org) with the given top-level sections."""
     return json.dumps(sections).encode()
+
+
+def make_odt(paragraphs: list[str]) -> bytes:
+    """An OpenDocument text file (.odt) with ``paragraphs``, built by hand as LibreOffice does."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    body = "".join(f"<text:p>{escape(p)}</text:p>" for p in paragraphs)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        f"<office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    return out.getvalue()
+
+
+def make_rtf(paragraphs: list[str]) -> bytes:
+    """An RTF file with ``paragraphs`` (non-ASCII letters as RTF escapes)."""
+
+    def escaped(text: str) -> str:
+        text = text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+        return "".join(c if ord(c) < 128 else f"\\u{ord(c)}?" for c in text)
+
+    body = "".join(f"{{\\pard {escaped(p)}\\par}}\n" for p in paragraphs)
+    return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Helvetica;}}\n" + body + "}").encode()
+
+
+def make_latex(paragraphs: list[str]) -> bytes:
+    """A LaTeX résumé: a preamble naming packages (not the person's skills), then the lines."""
+
+    def tex(text: str) -> str:
+        return text.replace("#", "\\#").replace("&", "\\&")
+
+    body = "\n\n".join(f"\\textbf{{Item}} {tex(p)} % a comment naming Rust" for p in paragraphs)
+    return (
+        "\\documentclass{article}\n\\usepackage{hyperref} % Ruby styles\n"
+        "\\begin{document}\n\\section{Experience}\n" + body + "\n\\end{document}\n"
+    ).encode()
+
+
+def make_html(paragraphs: list[str]) -> bytes:
+    """An HTML résumé with a script and a style (never read) and a link."""
+    items = "".join(f"<li>{p}</li>" for p in paragraphs)
+    return (
+        "<!doctype html><html><head><title>CV</title><style>.rust{}</style>"
+        "<script>const ruby = 1;</script></head><body><h1>CV</h1>"
+        f'<ul>{items}</ul><a href="https://github.com/alex">GitHub</a></body></html>'
+    ).encode()

@@ -58,6 +58,7 @@ def test_admin_term_aliases_are_edited_one_per_line(admin_client):
             "slug": term.slug,
             "area": area.pk,
             "aliases": "DRF\r\n  django-rest-framework \r\n\r\nDjango REST",
+            "kind": "technology",
             "meaning": term.meaning,
             "where_seen": term.where_seen,
             "signals": term.signals,

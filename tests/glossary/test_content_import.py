@@ -292,3 +292,68 @@ def test_export_command_writes_to_stdout(loaded):
 
     assert out.getvalue() == loaded["bank"]
     assert out.getvalue().startswith("format: interview-workbench/bank\nversion: 1\nquestions:\n")
+
+
+# --- The round-2 term fields, checked by the admin's TermForm ----------------------------------
+
+PY2 = """\
+  - slug: python-2
+    name: Python 2
+    area: python
+    meaning: The old line of Python, retired in 2020.
+    where_seen: Old résumés and old code.
+    signals: Ask what they use now.
+    tags: [outdated]
+    successors: [venv]
+    kind: technology
+    other_meanings: [Python 2 seater]
+    case_sensitive: true
+    verified: 2026-11-27
+    review_by: 2027-11-27
+"""
+
+
+def test_new_term_fields_are_imported_and_exported(tmp_path, loaded):
+    import_glossary(write(tmp_path, "g.yaml", GLOSSARY + PY2))
+
+    term = Term.objects.get(slug="python-2")
+    exported = export_glossary()
+    assert list(term.successors.values_list("slug", flat=True)) == ["venv"]
+    assert (term.case_sensitive, term.needs_context, term.kind) == (True, False, "technology")
+    assert term.other_meanings == ["Python 2 seater"]
+    assert str(term.verified) == "2026-11-27"
+    assert "    successors:\n      - venv\n" in exported
+    assert "review_by: 2027-11-27" in exported
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "problem"),
+    [
+        (
+            "    tags: [outdated]\n",
+            "    tags: []\n",
+            "successors: Only an outdated term has successors",
+        ),
+        ("    verified: 2026-11-27\n", "", "verified: Say when the facts were checked"),
+        (
+            "review_by: 2027-11-27",
+            "review_by: 2028-12-01",
+            "review_by: Check dated facts again within 18 months.",
+        ),
+        ("review_by: 2027-11-27", "review_by: 2026-11-01", "review_by: Must be after the date"),
+        ("kind: technology", "kind: gadget", "kind: Select a valid choice."),
+        (
+            "case_sensitive: true",
+            "case_sensitive: maybe",
+            "case_sensitive: must be true or false, not 'maybe'",
+        ),
+        ("successors: [venv]", "successors: [cobol]", "successors: unknown term 'cobol'"),
+    ],
+)
+def test_new_term_fields_are_checked_with_file_lines(tmp_path, loaded, change, line, problem):
+    path = write(tmp_path, "g.yaml", GLOSSARY + PY2.replace(change, line))
+
+    problems = problems_of(import_glossary, path)
+
+    assert any(problem in p and p.startswith(f"{path}:") for p in problems), problems
+    assert snapshot() == loaded

@@ -1,7 +1,9 @@
 """How well the decoder finds technologies, measured on ten labelled résumés written for the tests.
 
 The labels (tests/resumes/labelled/labels.yaml) say which glossary terms a careful recruiter
-would say each résumé mentions; they were written from the text, not from the matcher's output.
+would say each résumé mentions; they were written from the text, not from the matcher's output,
+and revised by reading on 2026-11-27 for the 690-term glossary. (The honest measure is the
+evaluation set of real résumés, in ``make bench``; this one guards against regressions.)
 The résumés hold traps: everyday words that are also names or aliases of terms ("feature
 requests", "Black Friday", "render repairs"), which case-insensitive matching cannot tell apart.
 """
@@ -13,9 +15,10 @@ import yaml
 from glossary.decoding import decode
 
 LABELLED = Path(__file__).resolve().parent.parent / "resumes" / "labelled"
-# Measured on 2026-11-22: precision 0.913, recall 0.989. The floors catch regressions.
-MIN_PRECISION = 0.90
-MIN_RECALL = 0.97
+# Measured on 2026-11-27 (690 terms, the résumé rules): precision 0.994, recall 0.958. The
+# floors catch regressions.
+MIN_PRECISION = 0.98
+MIN_RECALL = 0.94
 
 
 def test_precision_and_recall_on_labelled_resumes(shipped_content):

@@ -1,11 +1,20 @@
 """The résumé decoder: every input format, every bad input, and starting an interview from it."""
 
 import pytest
+import yaml
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from glossary.decoding import decode
 from interviews.models import Candidate, Interview, Kit, Position
-from tests.glossary.resume_files import make_docx, make_json_resume, make_pdf
+from tests.glossary.resume_files import (
+    make_docx,
+    make_html,
+    make_json_resume,
+    make_latex,
+    make_odt,
+    make_pdf,
+    make_rtf,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +79,31 @@ def test_plain_text_finds_the_terms_and_skips_the_traps():
                 skills=[{"name": "Other", "keywords": [LINES[4]]}],
             ),
         ),
+        (
+            "resume.yaml",
+            yaml.safe_dump(
+                {
+                    "basics": {"name": "Alex Sample", "label": LINES[0]},
+                    "work": [{"position": "Developer", "summary": " ".join(LINES[1:])}],
+                },
+                allow_unicode=True,
+            ).encode(),
+        ),
+        (
+            "cv.yml",  # RenderCV: sections of entries, and a design block that is not read
+            yaml.safe_dump(
+                {
+                    "cv": {"name": "Alex Sample", "sections": {"experience": LINES}},
+                    "design": {"theme": "classic", "font": "Rust Sans"},
+                },
+                allow_unicode=True,
+            ).encode(),
+        ),
+        ("broken.yaml", ("name: [Alex\n" + "\n".join(LINES)).encode()),  # read as text
+        ("resume.tex", make_latex(LINES)),
+        ("resume.html", make_html(LINES)),
+        ("resume.rtf", make_rtf(LINES)),
+        ("resume.odt", make_odt(LINES)),
     ],
 )
 def test_every_format_gives_the_same_terms(signed_in, name, payload):
@@ -126,8 +160,7 @@ def test_suggested_questions_fit_the_budget_and_cover_the_terms(signed_in):
             "This PDF could not be read",
         ),
         ({"file": ("resume.docx", b"PK not a zip")}, "This Word file could not be read"),
-        ({"file": ("resume.json", b"{not json")}, "This is not valid JSON (line 1"),
-        ({"file": ("resume.json", b'{"name": "x"}')}, "This JSON is not a JSON Resume"),
+        ({"file": ("resume.json", b"\xff\xfe{}")}, "This JSON is not UTF-8 text."),
         ({"file": ("scan.pdf", make_pdf([]))}, "This PDF has no text layer"),
     ],
 )

@@ -1,0 +1,154 @@
+"""Evaluation: the decoder on real public résumés nobody in the project wrote (``make bench``).
+
+The set (``tests/resumes/evaluation/``: manifest and labels, texts fetched into
+``var/evaluation/`` by ``benchmarks/fetch_evaluation.py``) was labelled by reading each résumé
+before the decoder ever ran on it, and is never tuned to. Each résumé file is read the way an
+upload is (``read_resume``: the same readers, in the same limited process), then decoded.
+
+Counted as found: every glossary term and every recognised term (the decoder shows both).
+A label is found when one of the found terms has the label's name or the résumé's spelling of it
+(``written``) among its name and aliases, ignoring case. Micro-averaged over all résumés:
+
+- recall: labels found / labels;
+- precision: found terms that match a label / found terms.
+
+Misses are split into "not in the vocabulary" (no glossary or recognised term is spelt like the
+label) and "matcher" (a term is spelt like it, but was not found); every false positive is
+printed with the text around it. Prints figures; asserts nothing.
+
+Two sets: ``evaluation`` (33 résumés, labelled in round 2; the matcher was then improved while
+looking at its misses, so it is no longer an untouched set) and ``evaluation-b`` (labelled later,
+by other readers, and run once the matcher was done). Each set's figures are printed apart.
+
+Usage: ``python benchmarks/evaluate.py [--verbose] [SET ...]`` (default: both sets;
+``--verbose`` lists every miss).
+"""
+
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["DATABASE_URL"] = "sqlite://:memory:"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+import django  # noqa: E402
+import yaml  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+SETS = ("evaluation", "evaluation-b")
+
+
+def _key(spelling: str) -> str:
+    return " ".join(spelling.casefold().split())
+
+
+def _load(folder: Path, prefix: str) -> list | dict:
+    """One YAML file, or the union of a set's parts (``manifest-s01-s15.yaml``…)."""
+    whole = folder / f"{prefix}.yaml"
+    parts = [whole] if whole.exists() else sorted(folder.glob(f"{prefix}-*.yaml"))
+    loaded = [yaml.safe_load(part.read_text(encoding="utf-8")) for part in parts]
+    if loaded and isinstance(loaded[0], dict):
+        return {key: value for part in loaded for key, value in part.items()}
+    return [entry for part in loaded for entry in part]
+
+
+def main() -> None:
+    """Decode every cached résumé of each set; print recall, precision, misses and mistakes."""
+    verbose = "--verbose" in sys.argv
+    sets = [a for a in sys.argv[1:] if not a.startswith("--")] or list(SETS)
+    call_command("migrate", verbosity=0)
+    call_command("load_default_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    for name in sets:
+        evaluate(name, verbose=verbose)
+
+
+def evaluate(name: str, *, verbose: bool = False) -> None:
+    """Print one set's figures (see the module docstring).
+
+    Args:
+        name: the set's folder under ``tests/resumes/`` (its texts are in ``var/<name>/``).
+        verbose: list every miss, not only the 40 most frequent.
+    """
+    from glossary.matching import current, scan_resume
+    from glossary.resumes import ResumeError, read_resume
+
+    folder, cache = ROOT / "tests" / "resumes" / name, ROOT / "var" / name
+    labels = _load(folder, "labels")
+    manifest = _load(folder, "manifest")
+    _, terms = current()
+    vocabulary = {_key(s) for term in terms.values() for s in (term.name, *term.aliases)}
+
+    found_total = true_found = label_total = label_found = 0
+    not_in_vocabulary: list[str] = []
+    matcher_misses: list[str] = []
+    mistakes: list[str] = []
+    skipped = []
+    for entry in manifest:
+        rid = entry["id"]
+        files = sorted(cache.glob(f"{rid}.*"))
+        if not files:
+            skipped.append(rid)
+            continue
+        try:
+            text = read_resume(files[0].name, files[0].read_bytes())
+        except ResumeError as exc:
+            print(f"{rid}: not read: {exc}")
+            skipped.append(rid)
+            continue
+        scan = scan_resume(text)
+        found = {}
+        for match, term in scan.terms:
+            found.setdefault(term.pk, (term, match))
+        spelled = {
+            pk: {_key(s) for s in (term.name, *term.aliases)} for pk, (term, _) in found.items()
+        }
+        wanted = labels.get(rid) or []
+        matched_terms = set()
+        for label in wanted:
+            keys = {_key(label["name"]), _key(label.get("written") or label["name"])}
+            hits = [pk for pk, spellings in spelled.items() if spellings & keys]
+            label_total += 1
+            if hits:
+                label_found += 1
+                matched_terms.update(hits)
+            elif keys & vocabulary:
+                matcher_misses.append(f"{rid}: {label['name']}")
+            else:
+                not_in_vocabulary.append(label["name"])
+        for pk, (term, match) in found.items():
+            found_total += 1
+            if pk in matched_terms:
+                true_found += 1
+            else:
+                around = text[max(0, match.start - 40) : match.end + 40].replace("\n", " ")
+                kind = "glossary" if pk > 0 else "recognised"
+                mistakes.append(f"{rid}: {term.name} ({kind}) in “…{around}…”")
+    recall = label_found / label_total if label_total else 0
+    precision = true_found / found_total if found_total else 0
+    read = len(manifest) - len(skipped)
+    print(f"== Decoder evaluation, set {name}: {read} of {len(manifest)} real résumés")
+    print(f"   vocabulary: {len(terms)} terms (glossary and recognised)")
+    if skipped:
+        print(f"   not available here: {', '.join(skipped)} (benchmarks/fetch_evaluation.py)")
+    print(f"   labels: {label_total}; found: {label_found}; terms found: {found_total}")
+    print(f"   recall {recall:.3f}, precision {precision:.3f} (micro-averaged)")
+    print(
+        f"   misses: {len(not_in_vocabulary)} not in the vocabulary, "
+        f"{len(matcher_misses)} in it but not found (matcher)"
+    )
+    common = Counter(not_in_vocabulary).most_common(None if verbose else 40)
+    print("   not in the vocabulary: " + ", ".join(f"{n} ×{c}" if c > 1 else n for n, c in common))
+    print("   matcher misses: " + "; ".join(matcher_misses))
+    print(f"   false positives ({len(mistakes)}):")
+    for line in mistakes:
+        print(f"     {line}")
+
+
+if __name__ == "__main__":
+    main()

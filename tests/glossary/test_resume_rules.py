@@ -1,0 +1,328 @@
+"""The decoder on what real résumés contain: links, longer names, CJK text, everyday words,
+misspellings, the recognised vocabulary, outdated technologies and seniority (issue 12)."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from glossary.decoding import decode, estimate_seniority
+from glossary.matching import TermMatcher, scan_resume
+from glossary.resumes import read_resume
+from glossary.vocabulary import build
+
+pytestmark = pytest.mark.django_db
+
+SENTENCES = Path(__file__).parent / "data" / "non_technical_sentences.txt"
+
+
+def names(text: str) -> list[str]:
+    """The names of the technologies found in ``text`` with the résumé rules, in order."""
+    return [term.name for _, term in scan_resume(text).terms if term.kind != "concept"]
+
+
+@pytest.fixture
+def content(shipped_content):
+    """The shipped glossary (and the recognised vocabulary, which needs no database)."""
+
+
+# --- Links are links -----------------------------------------------------------------------------
+
+
+def test_links_are_links_not_technologies(content):
+    text = (
+        "Profiles\nGitHub: https://github.com/ada\nLinkedIn: linkedin.com/in/ada\n"
+        "Site: https://ada.dev — mail ada@example.org\nBuilt APIs with Django."
+    )
+
+    scan = scan_resume(text)
+
+    assert names(text) == ["Django"]  # no HTTP from https://, no GitHub from the profile
+    assert [(link.kind, link.url) for link in scan.links] == [
+        ("GitHub", "https://github.com/ada"),
+        ("LinkedIn", "linkedin.com/in/ada"),
+        ("website", "https://ada.dev"),
+        ("e-mail", "ada@example.org"),
+    ]
+
+
+def test_markdown_profile_label_is_part_of_the_link(content):
+    assert names("* [GitHub](https://github.com/ada) · Python, Django") == ["Python", "Django"]
+
+
+def test_markdown_html_tags_do_not_hide_a_list(content, settings):
+    text = read_resume(
+        "cv.md",
+        b"---\nlayout: page\ntitle: Ada\n---\n"
+        b"* Languages:\n  - <small>Proficient: **Ruby**</small>\n"
+        b"  - <small>Fluent: **Elixir**, **Swift**</small> <!-- Go, soon -->\n"
+        b"  - <small>Familiar with: JavaScript</small>\n",
+    )
+
+    assert "layout" not in text  # the front matter
+    assert "<small>" not in text
+    assert "Go, soon" not in text  # a comment
+    assert names(text) == ["Ruby", "Elixir", "Swift", "JavaScript"]
+
+
+def test_names_like_socket_io_stay_names(content):
+    assert "Socket.IO" in names("Real-time features with Socket.io and Node.js")
+
+
+# --- The longest name wins, dotted names are whole -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reporting on SQL Server 2019", ["Microsoft SQL Server"]),
+        ("CI with Bitbucket Pipelines", ["Bitbucket Pipelines"]),
+        ("Charts in d3.js", ["D3.js"]),
+        ("Django REST framework APIs", ["Django REST framework (DRF)"]),
+    ],
+)
+def test_the_longest_name_wins(content, text, expected):
+    found = names(text)
+
+    assert found[: len(expected)] == expected
+    assert "SQL" not in found
+    assert "Bitbucket" not in found
+    assert "JavaScript" not in found
+
+
+def test_a_name_inside_a_dotted_name_is_not_found():
+    matcher = TermMatcher({1: ["js", "JavaScript"], 2: [".NET"]})
+
+    assert [m.term_id for m in matcher.find("d3.js and ASP.NET")] == [2]
+
+
+# --- CJK text ------------------------------------------------------------------------------------
+
+
+def test_terms_next_to_chinese_text_are_found(content):
+    assert names("我喜欢Python的框架，熟悉Django和PostgreSQL。") == [
+        "Python",
+        "Django",
+        "PostgreSQL",
+    ]
+
+
+# --- Everyday words ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Organised the Black Friday sale for the shop.",
+        "Treasurer of the Society of Black Engineers.",
+        "Handled 10k requests per second at peak.",
+        "Captain of Team Redux at the regional hackathon.",
+        "Helped bootstrap the support team and its documentation.",
+        "Render repairs and plastering for a local builder.",
+        "Motor mechanic for three summers.",
+        "Published poetry in the student magazine.",
+        "Challenged the notion that slack time is wasted.",
+        "Volunteer at the heritage railway.",
+        "Ran the generator at outdoor events.",
+        "Worked as a docker at the port of Antwerp.",
+        "Reptile keeper: cared for a royal python.",
+        "Screened Django Unchained at the film club.",
+    ],
+)
+def test_everyday_words_are_not_technologies(content, sentence):
+    assert names(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tools: Black, Ruff, mypy", ["Black", "Ruff", "mypy"]),
+        ("Packaging with Poetry 1.8", ["Poetry"]),
+        ("Background jobs with Celery and RabbitMQ.", ["Celery", "RabbitMQ"]),
+        ("Chat: Slack, Notion, Jira", ["Slack", "Notion", "Jira"]),
+        ("Web scrapers using requests and BeautifulSoup.", ["Requests", "Beautiful Soup"]),
+        # a skills list laid out one group per line: the line before has a technology
+        ("Docker - Compose, Swarm\n\nJenkins - Pipelines, Jobs", ["Docker", "Jenkins"]),
+        # Chinese list commas separate items as commas do
+        ("技术栈：`Python`、`Flask`、`Pandas`", ["Python", "Flask", "pandas"]),
+        # two glossary terms stand by each other in a sentence
+        ("Created a Ruby gem for an existing Rails application.", ["Ruby", "Ruby on Rails"]),
+    ],
+)
+def test_everyday_word_terms_count_with_a_technical_neighbour(content, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AWS (EC2, S3, Lambda)", "AWS Lambda"),
+        ("Ruby, Rails, PostgreSQL", "Ruby on Rails"),
+        ("Secrets in Vault, infrastructure in Terraform.", "HashiCorp Vault"),
+    ],
+)
+def test_short_names_are_aliases(content, text, expected):
+    assert expected in names(text)
+
+
+def test_no_technology_in_the_non_technical_sentences(content):
+    lines = [
+        line
+        for line in SENTENCES.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    found = {line: names(line) for line in lines}
+
+    assert len(lines) >= 200
+    assert {line: hits for line, hits in found.items() if hits} == {}
+
+
+# --- Misspellings and the recognised vocabulary --------------------------------------------------
+
+
+def test_misspellings_are_suggested_not_counted(content):
+    decoded = decode("Skills: Django, Cerely, Redis, django-restframwork, PostgreSQL")
+
+    counted = {item.term.name for item in decoded.found}
+    assert [(written, term.name) for written, term in decoded.probable] == [
+        ("Cerely", "Celery"),
+        ("django-restframwork", "Django REST framework (DRF)"),
+    ]
+    assert "Celery" not in counted
+    assert "Django REST framework (DRF)" not in counted
+
+
+def test_recognised_technologies_are_named_with_their_kind(content):
+    decoded = decode("Languages: Python, Haskell, OCaml, Fortran")
+
+    assert [(term.name, term.kind) for term, _ in decoded.recognised] == [
+        ("Fortran", "programming language"),
+        ("Haskell", "programming language"),
+        ("OCaml", "programming language"),
+    ]
+    assert decoded.technology_total == 4
+
+
+def test_recognised_everyday_language_names_need_a_list(content):
+    assert names("She is fluent in Haskell-style thinking and loves Julia Roberts films.") == []
+
+
+# --- Outdated, but not when the successor is there -----------------------------------------------
+
+
+def test_python_2_beside_python_3_is_not_out_of_date(content):
+    alone = decode("Maintained services in Python 2.7 and Django 1.6.")
+    migrated = decode("Migrated services from Python 2.7 to Python 3.11 with Django 4.2.")
+
+    assert "outdated" in [s.kind for s in alone.signals]
+    assert "outdated" not in [s.kind for s in migrated.signals]
+
+
+# --- Seniority -----------------------------------------------------------------------------------
+
+TODAY = datetime.date(2026, 11, 27)
+SENIOR = """Senior Software Engineer, Acme (Mar 2021 – Present)
+Mentored four developers; designed the billing service on PostgreSQL.
+Software Engineer, Beta (2018 – 2021)
+PostgreSQL query tuning, Django, Celery. PostgreSQL replication.
+Junior Developer, Gamma (06/2016 - 12/2017)
+"""
+
+
+def test_seniority_from_dates_titles_and_mentoring():
+    estimate = estimate_seniority(SENIOR, today=TODAY)
+
+    assert estimate.level == "senior"
+    assert 9 <= estimate.years <= 11
+    assert estimate.leading
+    assert any("since 2016" in line for line in estimate.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Computer science student. Internship at Acme (June 2025 – Sept 2025).", "junior"),
+        ("Developer at Acme, 2022 – present. Python, Django.", "mid"),
+        ("10+ years of experience building web applications.", "senior"),
+        ("Python developer who likes tidy code.", "mid"),
+    ],
+)
+def test_seniority_levels(text, level):
+    assert estimate_seniority(text, today=TODAY).level == level
+
+
+def test_a_senior_resume_gets_senior_questions_on_its_heavy_areas(signed_in, content):
+    from interviews.views.decoder import suggest
+
+    decoded = decode(SENIOR, today=TODAY)
+    chosen = suggest(decoded, 40)
+
+    levels = [q.level for q in chosen]
+    areas = {q.area.slug for q in chosen}
+    assert levels.count("junior") <= len(levels) // 4
+    assert "data" in areas  # PostgreSQL, three times
+    assert "practices" in areas  # mentoring
+
+
+# --- The recognised vocabulary's sources ---------------------------------------------------------
+
+
+def test_recognised_tools_frameworks_and_platforms_with_their_kinds(content):
+    decoded = decode("Tooling: Python, Liquibase, Dropwizard, kubeflow, Gatling")
+
+    assert [item.term.name for item in decoded.found] == ["Python", "Liquibase"]
+    assert [(term.name, term.kind) for term, _ in decoded.recognised] == [
+        ("Dropwizard", "framework"),
+        ("Gatling", "framework"),
+        ("Kubeflow", "tool"),  # a Devicon key without a brand title: found in any case
+    ]
+    assert decoded.technology_total == 5
+
+
+def test_vocabulary_build_spells_devicon_entries_as_their_makers_do():
+    languages = {
+        "name": "linguist-languages",
+        "version": "1",
+        "license": "MIT",
+        "languages": [
+            {"name": "Elixir", "type": "programming", "aliases": []},
+            {"name": "Red", "type": "programming", "aliases": []},
+            {"name": "Git Config", "type": "data", "aliases": ["gitconfig"]},
+        ],
+    }
+    devicon = {
+        "name": "devicon",
+        "version": "2",
+        "license": "MIT",
+        "icons": [
+            {"name": "nextjs", "altnames": [], "tags": ["framework", "javascript"]},
+            {"name": "heroku", "altnames": [], "tags": ["cloud", "hosting"]},
+            {"name": "cloudrun", "altnames": ["Cloud Run"], "tags": ["cloud"]},
+            {"name": "linkedin", "altnames": [], "tags": ["social"]},
+            {"name": "foundation", "altnames": [], "tags": ["framework"]},
+            {"name": "elixir", "altnames": [], "tags": ["language"]},
+        ],
+    }
+    simple_icons = {
+        "name": "simple-icons",
+        "version": "3",
+        "license": "CC0-1.0",
+        "icons": [{"title": "Next.js", "slug": "nextdotjs", "aliases": {"aka": ["NextJS"]}}],
+    }
+
+    built = build(languages, devicon, simple_icons, today=TODAY)
+
+    assert [
+        (t["name"], t["aliases"], t["kind"], t.get("case_sensitive", True)) for t in built["terms"]
+    ] == [
+        ("Cloud Run", [], "platform", False),
+        ("Elixir", [], "programming language", True),
+        ("Heroku", [], "platform", False),
+        ("Next.js", ["NextJS"], "framework", True),
+    ]
+    assert [s["package"] for s in built["sources"]] == [
+        "linguist-languages 1 (npm)",
+        "devicon 2 (npm)",
+        "simple-icons 3 (npm)",
+    ]
+    assert built["built"] == "2026-11-27"
