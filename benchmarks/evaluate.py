@@ -10,7 +10,10 @@ A label is found when one of the found terms has the label's name or the résum�
 (``written``) among its name and aliases, ignoring case. Micro-averaged over all résumés:
 
 - recall: labels found / labels;
-- precision: found terms that match a label / found terms.
+- precision: found terms that match a label / found terms;
+- and, second, the precision of what the page lists as technologies: the same, leaving out the
+  glossary's ideas and practices (``kind: concept``: "Refactoring", "NoSQL") that match no label,
+  since the page shows them apart and the labels do not count generic concepts.
 
 Misses are split into "not in the vocabulary" (no glossary or recognised term is spelt like the
 label) and "matcher" (a term is spelt like it, but was not found); every false positive is
@@ -84,7 +87,7 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
     _, terms = current()
     vocabulary = {_key(s) for term in terms.values() for s in (term.name, *term.aliases)}
 
-    found_total = true_found = label_total = label_found = 0
+    found_total = true_found = label_total = label_found = concepts_unlabelled = 0
     not_in_vocabulary: list[str] = []
     matcher_misses: list[str] = []
     mistakes: list[str] = []
@@ -126,6 +129,8 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
             if pk in matched_terms:
                 true_found += 1
             else:
+                if getattr(term, "kind", "") == "concept":
+                    concepts_unlabelled += 1
                 around = text[max(0, match.start - 40) : match.end + 40].replace("\n", " ")
                 kind = "glossary" if pk > 0 else "recognised"
                 mistakes.append(f"{rid}: {term.name} ({kind}) in “…{around}…”")
@@ -138,6 +143,12 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
         print(f"   not available here: {', '.join(skipped)} (benchmarks/fetch_evaluation.py)")
     print(f"   labels: {label_total}; found: {label_found}; terms found: {found_total}")
     print(f"   recall {recall:.3f}, precision {precision:.3f} (micro-averaged)")
+    shown_as_technologies = found_total - concepts_unlabelled
+    print(
+        f"   precision of what the page lists as technologies: "
+        f"{true_found / shown_as_technologies if shown_as_technologies else 0:.3f} "
+        f"({concepts_unlabelled} unlabelled ideas and practices, shown apart, left out)"
+    )
     print(
         f"   misses: {len(not_in_vocabulary)} not in the vocabulary, "
         f"{len(matcher_misses)} in it but not found (matcher)"

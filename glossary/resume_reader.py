@@ -235,8 +235,9 @@ def _text_of_yaml(data: bytes) -> str:
         return text  # not valid YAML: its text is still the résumé
     except RecursionError as exc:
         raise Refused("This YAML is nested too deeply to be a résumé.") from exc
-    if isinstance(loaded, dict) and any(k in loaded for k in ("basics", "work", "skills")):
-        return _json_resume_lines(loaded)
+    if isinstance(loaded, dict) and isinstance(loaded.get("basics"), dict):
+        return _json_resume_lines(loaded)  # JSON Resume written as YAML
+    # Any other shape (RenderCV, a site's _data/resume.yml, one's own): every text in it.
     if not isinstance(loaded, dict | list):
         return text
     lines: list[str] = []
