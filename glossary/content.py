@@ -170,13 +170,18 @@ class Spec:
 
     Attributes:
         name: the key in the file (and the model field, unless ``model_field`` says otherwise).
-        kind: "text", "slug", "int", "bool", "texts" (list of text) or "slugs" (list of slugs).
+        kind: "text", "slug", "int", "bool", "date", "texts" (list of text), "slugs" (list of
+            slugs), "cues" (list of ``{idea: text}`` or ``{evidence: text}``, a plain text being an
+            idea; cleaned to ``{"kind", "text"}``) or "records" (list of mappings whose keys are
+            checked by ``fields``).
         required: whether the key must be present and non-empty.
         max_length: longest text allowed (each item, for lists), in characters.
         min_items: fewest list items allowed.
         min_value, max_value: bounds for "int".
         choices: allowed values for "text".
         default: the value when the key is absent and not required.
+        max_words: most words allowed for "text".
+        fields: for "records", how each key of a record is checked.
     """
 
     name: str
@@ -188,6 +193,8 @@ class Spec:
     max_value: int | None = None
     choices: tuple[str, ...] = ()
     default: Any = None
+    max_words: int | None = None
+    fields: tuple["Spec", ...] = ()
 
 
 def text_spec(model: type[models.Model], name: str, **kwargs: Any) -> Spec:
@@ -238,7 +245,9 @@ def _clean_value(spec: Spec, value: Any, present: bool) -> tuple[bool, Any]:
             return False, "is missing" if not present else "must not be empty"
         if spec.default is not None:
             return True, spec.default
-        return True, [] if spec.kind in {"texts", "slugs"} else ""
+        if spec.kind == "date":
+            return True, None
+        return True, [] if spec.kind in {"texts", "slugs", "cues", "records"} else ""
     if spec.kind in {"text", "slug"}:
         return _clean_text(spec, value)
     if spec.kind == "int":
@@ -277,7 +286,62 @@ def _clean_value(spec: Spec, value: Any, present: bool) -> tuple[bool, Any]:
         if len({c.casefold() for c in cleaned}) != len(cleaned):
             return False, "lists the same value twice"
         return True, cleaned
+    if spec.kind == "date":
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date | str):
+            return False, f"must be a date such as 2026-11-27, not {value!r}"
+        try:
+            return True, datetime.date.fromisoformat(value) if isinstance(value, str) else value
+        except ValueError:
+            return False, f"must be a date such as 2026-11-27, not {value!r}"
+    if spec.kind in {"cues", "records"}:
+        if not isinstance(value, list):
+            return False, "must be a list"
+        clean = _clean_cue if spec.kind == "cues" else _clean_record
+        cleaned = []
+        for index, element in enumerate(value, start=1):
+            ok, result = clean(spec, element)
+            if not ok:
+                return False, f"item {index}: {result}"
+            cleaned.append(result)
+        if len(cleaned) < spec.min_items:
+            return False, f"needs at least {spec.min_items} items, has {len(cleaned)}"
+        return True, cleaned
     raise ValueError(f"unknown spec kind {spec.kind!r}")  # a programming error, not bad input
+
+
+CUE_KINDS = ("idea", "evidence")
+
+
+def _clean_cue(spec: Spec, value: Any) -> tuple[bool, Any]:
+    """A cue: a text (an idea), or ``{idea: text}`` / ``{evidence: text}``."""
+    if isinstance(value, dict):
+        if len(value) != 1 or next(iter(value)) not in CUE_KINDS:
+            return False, "must be one of idea: or evidence:, with its text"
+        ((kind, text),) = value.items()
+    else:
+        kind, text = "idea", value
+    if text in (None, ""):
+        return False, "is empty"
+    ok, result = _clean_text(Spec(spec.name, max_length=spec.max_length), text)
+    return (True, {"kind": kind, "text": result}) if ok else (False, result)
+
+
+def _clean_record(spec: Spec, value: Any) -> tuple[bool, Any]:
+    """A mapping whose keys are checked by ``spec.fields`` (unknown keys are errors)."""
+    if not isinstance(value, dict):
+        return False, f"must be a mapping with {', '.join(k.name for k in spec.fields)}"
+    known = {key_spec.name for key_spec in spec.fields}
+    unknown = [str(key) for key in value if key not in known]
+    if unknown:
+        return False, f"unknown key {unknown[0]!r} (expected {', '.join(sorted(known))})"
+    cleaned = {}
+    for key_spec in spec.fields:
+        name = key_spec.name
+        ok, result = _clean_value(key_spec, value.get(name), name in value)
+        if not ok:
+            return False, f"{name} {result}"
+        cleaned[name] = result
+    return True, cleaned
 
 
 def _clean_text(spec: Spec, value: Any) -> tuple[bool, Any]:
@@ -291,6 +355,8 @@ def _clean_text(spec: Spec, value: Any) -> tuple[bool, Any]:
         return False, f"{value!r} is not a slug (lower-case letters, digits and hyphens)"
     if spec.max_length and len(value) > spec.max_length:
         return False, f"is {len(value)} characters, over the limit of {spec.max_length}"
+    if spec.max_words and len(value.split()) > spec.max_words:
+        return False, f"is {len(value.split())} words, over the limit of {spec.max_words}"
     if spec.choices and value not in spec.choices:
         return False, f"{value!r} is not one of: {', '.join(spec.choices)}"
     return True, value

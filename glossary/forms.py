@@ -62,6 +62,26 @@ class LinesField(forms.Field):
 REVIEW_WITHIN_DAYS = 548  # about 18 months: dated facts are checked again at least this often
 
 
+def check_review_dates(form: forms.Form, data: dict) -> None:
+    """Add errors to ``form`` unless its ``verified`` and ``review_by`` dates are both empty, or
+    both given with the review after the check and within about 18 months of it.
+
+    Args:
+        form: the form being cleaned (errors go on its ``verified`` or ``review_by`` field).
+        data: its cleaned data.
+    """
+    verified, review_by = data.get("verified"), data.get("review_by")
+    if review_by and not verified:
+        form.add_error("verified", "Say when the facts were checked, as well as when to review.")
+    elif verified and not review_by:
+        form.add_error("review_by", "Say when to check the facts again.")
+    elif verified and review_by:
+        if review_by <= verified:
+            form.add_error("review_by", "Must be after the date the facts were checked.")
+        elif review_by - verified > datetime.timedelta(days=REVIEW_WITHIN_DAYS):
+            form.add_error("review_by", "Check dated facts again within 18 months.")
+
+
 class AreaForm(forms.ModelForm):
     """An area of the stack, as the admin and the content import check it."""
 
@@ -171,16 +191,5 @@ class TermForm(forms.ModelForm):
                 self.add_error("successors", message)
             else:
                 self.add_error(None, forms.ValidationError(message, code="successors"))
-        verified, review_by = data.get("verified"), data.get("review_by")
-        if review_by and not verified:
-            self.add_error(
-                "verified", "Say when the facts were checked, as well as when to review."
-            )
-        elif verified and not review_by:
-            self.add_error("review_by", "Say when to check the facts again.")
-        elif verified and review_by:
-            if review_by <= verified:
-                self.add_error("review_by", "Must be after the date the facts were checked.")
-            elif review_by - verified > datetime.timedelta(days=REVIEW_WITHIN_DAYS):
-                self.add_error("review_by", "Check dated facts again within 18 months.")
+        check_review_dates(self, data)
         return data

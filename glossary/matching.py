@@ -613,9 +613,22 @@ def current() -> tuple[TermMatcher, dict[int, object]]:
 
 def find_terms(text: str) -> list[tuple[Match, object]]:
     """The glossary terms in ``text`` with their ``Term`` objects, in order (questions,
-    guidance: no résumé rules, no recognised vocabulary)."""
+    guidance: no résumé rules, no recognised vocabulary).
+
+    A term whose name is also an everyday word (``needs_context``) is found only written as its
+    name, capitals and all: "the Requests library" links, "failing API requests" does not.
+    """
     matcher, terms = current()
-    return [(m, terms[m.term_id]) for m in matcher.find(text) if m.term_id > 0]
+    found = []
+    for match in matcher.find(text):
+        if match.term_id <= 0:
+            continue
+        term = terms[match.term_id]
+        written = " ".join(text[match.start : match.end].split())
+        if matcher.rules.get(match.term_id, NO_RULES).needs_context and written != term.name:
+            continue
+        found.append((match, term))
+    return found
 
 
 @dataclass

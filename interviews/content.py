@@ -21,9 +21,10 @@ from glossary.content import (
     text_spec,
     upsert,
 )
+from glossary.forms import REVIEW_WITHIN_DAYS
 from glossary.models import Area, Term
 
-from .models import Kit, KitQuestion, Level, Question, RedFlag
+from .models import Kit, KitQuestion, Level, Question, Rating, RedFlag
 
 BANK_FORMAT = "interview-workbench/bank"
 LEVELS = tuple(Level.values)
@@ -38,10 +39,34 @@ QUESTION_SPECS = [
     text_spec(Question, "strong"),
     text_spec(Question, "average"),
     text_spec(Question, "weak"),
-    Spec("cues", "texts", max_length=80, min_items=1),
-    Spec("follow_ups", "texts", max_length=300, min_items=1),
+    Spec("must_hear", max_length=120, max_words=15, required=False),
+    Spec("cues", "cues", max_length=80, min_items=1),
+    Spec(
+        "follow_ups",
+        "records",
+        min_items=1,
+        fields=(
+            Spec("ask", max_length=300),
+            Spec("good_if", max_length=200),
+            Spec("weak_if", max_length=200),
+        ),
+    ),
+    Spec("variants", "texts", required=False, max_length=500),
+    text_spec(Question, "hypothetical", required=False),
+    Spec(
+        "practice_answers",
+        "records",
+        required=False,
+        fields=(
+            Spec("rating", choices=tuple(Rating.values), max_length=10),
+            Spec("transcript", max_length=1500),
+            Spec("why", max_length=500),
+        ),
+    ),
     Spec("terms", "slugs", required=False, max_length=80),
     Spec("active", "bool", required=False, default=True),
+    Spec("verified", "date", required=False),
+    Spec("review_by", "date", required=False),
 ]
 RED_FLAG_SPECS = [
     Spec("slug", "slug", max_length=80),
@@ -94,6 +119,7 @@ def import_bank(path: Path | str, *, dry_run: bool = False, text: str | None = N
     minutes.update({q["slug"]: q.get("minutes", 0) for _, q in questions})
     for item, question in questions:
         slug = question["slug"]
+        _check_dates(item, question, problems)
         if "area" in question and question["area"] not in areas:
             problems.add(line_of(item, "area"), slug, "area", f"unknown area {question['area']!r}")
         for term in question.get("terms", []):
@@ -149,6 +175,30 @@ def import_bank(path: Path | str, *, dry_run: bool = False, text: str | None = N
     return run_import(apply, dry_run)
 
 
+def _check_dates(item, question: dict, problems) -> None:
+    """``verified`` and ``review_by`` together, the review after the check, within 18 months."""
+    verified, review_by = question.get("verified"), question.get("review_by")
+    slug = question["slug"]
+    if bool(verified) != bool(review_by):
+        missing = "review_by" if verified else "verified"
+        problems.add(
+            line_of(item, missing), slug, missing, "is missing: give verified and review_by"
+        )
+    elif verified and review_by and review_by <= verified:
+        problems.add(line_of(item, "review_by"), slug, "review_by", "must be after verified")
+    elif verified and review_by and (review_by - verified).days > REVIEW_WITHIN_DAYS:
+        problems.add(
+            line_of(item, "review_by"),
+            slug,
+            "review_by",
+            "must be within 18 months of verified: check dated facts again by then",
+        )
+
+
+def _export_cue(cue: dict) -> dict:
+    return {cue["kind"]: cue["text"]}
+
+
 def export_bank() -> str:
     """Return every question, red flag and kit as a bank file (the format import_bank reads)."""
     questions = Question.objects.select_related("area").prefetch_related("terms").order_by("slug")
@@ -167,10 +217,15 @@ def export_bank() -> str:
                 "strong": q.strong,
                 "average": q.average,
                 "weak": q.weak,
-                "cues": list(q.cues),
+                **({"must_hear": q.must_hear} if q.must_hear else {}),
+                "cues": [_export_cue(cue) for cue in q.cues],
                 "follow_ups": list(q.follow_ups),
+                **({"variants": list(q.variants)} if q.variants else {}),
+                **({"hypothetical": q.hypothetical} if q.hypothetical else {}),
+                **({"practice_answers": list(q.practice_answers)} if q.practice_answers else {}),
                 "terms": sorted(t.slug for t in q.terms.all()),
                 "active": q.active,
+                **({"verified": q.verified, "review_by": q.review_by} if q.verified else {}),
             }
             for q in questions
         ],

@@ -1,5 +1,6 @@
 """The question bank (questions, kits, red flags) and interviews (positions, candidates...)."""
 
+import secrets
 from datetime import datetime
 
 from django.conf import settings
@@ -55,9 +56,18 @@ class QuestionQuerySet(models.QuerySet):
 class Question(models.Model):
     """What a recruiter asks, with plain-English guidance for judging the answer.
 
-    ``cues`` are short phrases a strong answer tends to contain; ``follow_ups`` are prompts for
-    digging deeper. Interviews copy a question when they start, so editing it never changes a
-    past interview; retire a question with ``active = False`` instead of deleting it.
+    ``must_hear`` is the one idea a good answer cannot miss. ``cues`` are what a strong answer
+    tends to contain, each ``{"kind": "idea" | "evidence", "text"}``: an idea is something to
+    understand, evidence is proof of doing (numbers, names, what they did themselves, what
+    failed). ``follow_ups`` are ``{"ask", "good_if", "weak_if"}``: a prompt for digging deeper with
+    its answer key. ``variants`` are other wordings of a scenario prompt (an interview picks one,
+    so a memorised answer does not fit); ``hypothetical`` is the version for someone without the
+    experience a "tell me about a time" prompt asks for. ``practice_answers`` are sample answers
+    (``{"rating", "transcript", "why"}``) an engineer rated, for calibration practice.
+    ``verified``/``review_by`` date the version-dependent facts in the guidance.
+
+    Interviews copy a question when they start, so editing it never changes a past interview;
+    retire a question with ``active = False`` instead of deleting it.
     """
 
     slug = models.SlugField(max_length=80, unique=True)
@@ -69,10 +79,36 @@ class Question(models.Model):
     strong = models.CharField("strong answer", max_length=600)
     average = models.CharField("average answer", max_length=600)
     weak = models.CharField("weak answer", max_length=600)
+    must_hear = models.CharField(
+        "must hear",
+        max_length=120,
+        blank=True,
+        help_text="The one idea a good answer cannot miss, in at most 15 words.",
+    )
     cues = models.JSONField("listen-for cues", default=list)
     follow_ups = models.JSONField("follow-up prompts", default=list)
+    variants = models.JSONField("other wordings of the prompt", default=list, blank=True)
+    hypothetical = models.CharField(
+        "hypothetical version",
+        max_length=500,
+        blank=True,
+        help_text="For someone without the experience the prompt asks about.",
+    )
+    practice_answers = models.JSONField(default=list, blank=True)
     terms = models.ManyToManyField(Term, blank=True, related_name="questions")
     active = models.BooleanField(default=True)
+    verified = models.DateField(
+        "facts checked on",
+        null=True,
+        blank=True,
+        help_text="When version-dependent facts were checked.",
+    )
+    review_by = models.DateField(
+        "check facts again by",
+        null=True,
+        blank=True,
+        help_text="At most 18 months after the check.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
@@ -1002,8 +1038,10 @@ COPIED_FIELDS = (
     "strong",
     "average",
     "weak",
+    "must_hear",
     "cues",
     "follow_ups",
+    "hypothetical",
 )
 
 
@@ -1030,8 +1068,13 @@ class InterviewQuestion(models.Model):
     strong = models.CharField(max_length=600)
     average = models.CharField(max_length=600)
     weak = models.CharField(max_length=600)
+    must_hear = models.CharField(max_length=120, blank=True)
     cues = models.JSONField(default=list)
     follow_ups = models.JSONField(default=list)
+    hypothetical = models.CharField(max_length=500, blank=True)
+    variant = models.PositiveSmallIntegerField(
+        default=0, help_text="Which wording was asked: 0 the question's own, 1… its variants."
+    )
     rating = models.CharField(max_length=10, choices=Rating, blank=True)
     cues_heard = models.JSONField(default=list, blank=True)
     notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
@@ -1045,6 +1088,7 @@ class InterviewQuestion(models.Model):
             "area_name",
             "area_order",
             *COPIED_FIELDS,
+            "variant",
             "notes_version",
             "rated_at",
             "updated_at",
@@ -1064,16 +1108,47 @@ class InterviewQuestion(models.Model):
         return f"{self.interview} #{self.number}"
 
     @classmethod
-    def copy_of(cls, question: Question, interview: Interview, number: int) -> "InterviewQuestion":
-        """An unsaved copy of ``question`` (with its ``area`` loaded) as question ``number``."""
-        return cls(
+    def copy_of(
+        cls, question: Question, interview: Interview, number: int, *, variant: int | None = None
+    ) -> "InterviewQuestion":
+        """An unsaved copy of ``question`` (with its ``area`` loaded) as question ``number``.
+
+        Args:
+            question: the bank question.
+            interview: the interview it joins.
+            number: its place in the interview, from 1.
+            variant: which wording to ask: 0 the question's own prompt, ``n`` its ``n``-th
+                variant. Default: one picked at random, so a memorised answer does not fit.
+
+        Raises:
+            IndexError: ``variant`` is not one of the question's wordings.
+        """
+        if variant is None:
+            variant = secrets.randbelow(len(question.variants) + 1)
+        if not 0 <= variant <= len(question.variants):
+            raise IndexError(f"question {question.slug} has no variant {variant}")
+        copy = cls(
             interview=interview,
             number=number,
             question=question,
             area_name=question.area.name,
             area_order=question.area.order,
+            variant=variant,
             **{field: getattr(question, field) for field in COPIED_FIELDS},
         )
+        if variant:
+            copy.prompt = question.variants[variant - 1]
+        return copy
+
+    @property
+    def wordings(self) -> int:
+        """How many wordings the bank question has (1 when it has no variants, or is gone)."""
+        return 1 + len(self.question.variants) if self.question else 1
+
+    @property
+    def evidence_cues(self) -> list[int]:
+        """The indexes of the cues that are evidence (numbers, names, their own doing)."""
+        return [i for i, cue in enumerate(self.cues) if cue.get("kind") == "evidence"]
 
     def _apply_notes(self, notes: str, version: int | None, overwrite: bool) -> bool:
         """Put ``notes`` on the question unless that would overwrite newer notes (not saved).
@@ -1094,13 +1169,17 @@ class InterviewQuestion(models.Model):
         """The rating the cues heard suggest ("" when no cue was heard).
 
         The rule (also shown to the interviewer): two thirds or more of the cues heard suggests
-        Strong, one third or more Average, fewer Weak.
+        Strong, but only with at least one evidence cue heard when the question has any (ideas
+        alone can be rehearsed); one third or more Average, fewer Weak.
         """
         if not self.cues or not self.cues_heard:
             return ""
         share = len(self.cues_heard) / len(self.cues)
-        if share >= 2 / 3:
+        evidence = self.evidence_cues
+        if share >= 2 / 3 and (not evidence or set(evidence) & set(self.cues_heard)):
             return Rating.STRONG
+        if share >= 1 / 3:
+            return Rating.AVERAGE
         if share >= 1 / 3:
             return Rating.AVERAGE
         return Rating.WEAK

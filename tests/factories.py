@@ -103,8 +103,15 @@ def make_question(
         strong=f"Explains {slug} with an example.",
         average=f"Defines {slug} only.",
         weak=f"Has not heard of {slug}.",
-        cues=[f"{slug} cue one", f"{slug} cue two", f"{slug} cue three"],
-        follow_ups=[f"Why {slug}?"],
+        must_hear=f"What {slug} is for.",
+        cues=[
+            {"kind": "idea", "text": f"{slug} cue one"},
+            {"kind": "idea", "text": f"{slug} cue two"},
+            {"kind": "evidence", "text": f"{slug} cue three"},
+        ],
+        follow_ups=[
+            {"ask": f"Why {slug}?", "good_if": f"Gives a reason for {slug}.", "weak_if": "Guesses."}
+        ],
         active=active,
     )
     question.terms.set(terms)

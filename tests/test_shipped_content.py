@@ -157,13 +157,13 @@ def test_glossary_meanings_read_at_grade_10_or_below():
     assert mean <= 10
 
 
-def test_bank_has_at_least_75_questions_10_per_area_over_three_levels():
+def test_bank_has_at_least_130_questions_15_per_area_over_three_levels():
     questions = BANK["questions"]
     per_area = Counter(q["area"] for q in questions)
     levels_per_area = {area: {q["level"] for q in questions if q["area"] == area} for area in AREAS}
 
-    assert len(questions) >= 75
-    assert all(per_area[area] >= 10 for area in AREAS), per_area
+    assert len(questions) >= 130
+    assert all(per_area[area] >= 15 for area in AREAS), per_area
     assert all(levels == {"junior", "mid", "senior"} for levels in levels_per_area.values())
 
 
@@ -181,12 +181,76 @@ def test_bank_questions_are_complete():
         assert 1 <= question["minutes"] <= 15, slug
 
 
-def test_bank_guidance_is_one_to_three_sentences():
+TELL_ME_ABOUT_A_TIME = re.compile(
+    r"tell me about a time|a time when|have you ever|describe a time|walk me through a time", re.I
+)
+
+
+def test_bank_questions_are_judgeable_fair_and_hard_to_rehearse():
+    """Issue 13: a must-hear line; ideas and evidence; every follow-up with its answer key; one
+    question per prompt; a hypothetical for every "tell me about a time"; scenario variants."""
+    with_variants = 0
     for question in BANK["questions"]:
-        for field in ("strong", "average", "weak"):
+        slug = question["slug"]
+        assert 1 <= len(question["must_hear"].split()) <= 15, slug
+        kinds = {next(iter(cue)) for cue in question["cues"]}
+        assert kinds == {"idea", "evidence"}, slug
+        for follow_up in question["follow_ups"]:
+            assert follow_up["good_if"].strip(), slug
+            assert follow_up["weak_if"].strip(), slug
+        assert question["prompt"].count("?") <= 1, slug
+        if TELL_ME_ABOUT_A_TIME.search(question["prompt"]):
+            assert question.get("hypothetical"), slug
+        with_variants += bool(question.get("variants"))
+    assert with_variants >= 60
+
+
+def test_bank_dated_facts_are_not_due_for_review():
+    today = datetime.date.today()
+    due = [q["slug"] for q in BANK["questions"] if q.get("review_by") and q["review_by"] <= today]
+    assert due == []
+
+
+def test_bank_2026_topics_have_every_level_and_their_kits():
+    topics = {
+        "AI and language models": re.compile(r"\bllm|\bai-|rag\b|embedding|vector", re.I),
+        "security beyond the top 10": re.compile(
+            r"oidc|webhook|personal-data|secrets|upload", re.I
+        ),
+        "CORS": re.compile(r"cors", re.I),
+        "type hints": re.compile(r"type-hints", re.I),
+    }
+    for topic, pattern in topics.items():
+        levels = {q["level"] for q in BANK["questions"] if pattern.search(q["slug"])}
+        assert levels == {"junior", "mid", "senior"}, topic
+    assert {"react-python-api", "ai-features-python"} <= {kit["slug"] for kit in BANK["kits"]}
+
+
+@pytest.mark.parametrize(
+    ("wrong", "why"),
+    [
+        ("keys must be immutable", "dictionary keys must be hashable"),
+        ("UvicornWorker", "Uvicorn's Gunicorn worker class is deprecated"),
+        ("LTS to LTS", "contradicts the strong answer on upgrades"),
+        ("SQLite for tests", "contradicts testing against real PostgreSQL"),
+        ("'I', not 'they'", "judges language, not ownership"),
+        ("hobby-level", "ignores conda and dev containers"),
+    ],
+)
+def test_bank_has_none_of_the_reviewed_errors(wrong, why):
+    text = (CONTENT / "bank.yaml").read_text(encoding="utf-8")
+    assert wrong.casefold() not in text.casefold(), why
+
+
+def test_bank_guidance_is_short():
+    """Average and weak in one to three sentences; strong in at most six, since it also names
+    the evidence to ask for."""
+    longest = {"strong": 6, "average": 3, "weak": 3}
+    for question in BANK["questions"]:
+        for field, most in longest.items():
             text = question[field].replace("e.g.", "eg").replace("i.e.", "ie")
             sentences = [s for s in text.split(". ") if s.strip()]
-            assert 1 <= len(sentences) <= 3, f"{question['slug']}: {field}"
+            assert 1 <= len(sentences) <= most, f"{question['slug']}: {field}"
 
 
 def test_bank_kits_fit_their_budgets():
@@ -235,3 +299,14 @@ def test_load_default_content_loads_everything_and_is_idempotent():
     assert (Term.objects.count(), Question.objects.count(), Kit.objects.count()) == counts
     assert RedFlag.objects.count() == len(BANK["red_flags"])
     assert KitQuestion.objects.count() == sum(len(k["questions"]) for k in BANK["kits"])
+
+
+@pytest.mark.parametrize(
+    ("slug", "successor"),
+    [("angularjs", "angular"), ("vuex", "pinia"), ("motor", "pymongo"), ("aioredis", "redis-py")],
+)
+def test_glossary_outdated_technologies_are_terms_tagged_with_their_successors(slug, successor):
+    """Issue 13: they were aliases or untagged, so the decoder never flagged them."""
+    term = next(t for t in GLOSSARY["terms"] if t["slug"] == slug)
+    assert "outdated" in term.get("tags", [])
+    assert successor in term.get("successors", [])

@@ -68,7 +68,7 @@ def scorecard_csv(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response.writerow(SCORECARD_CSV_COLUMNS)
     for q in interview.questions.all():
-        heard = [cue for index, cue in enumerate(q.cues) if index in q.cues_heard]
+        heard = [cue["text"] for index, cue in enumerate(q.cues) if index in q.cues_heard]
         response.writerow(
             [
                 q.number,

@@ -92,7 +92,7 @@ def test_whole_interview_by_keyboard(page, live_server, audit, sign_in, bank):
         if number == 4:  # the connection drops while typing
             page.context.set_offline(True)
             page.keyboard.type(note)
-            expect(page.locator("#notes-status")).to_contain_text("Not saved", timeout=10_000)
+            expect(page.locator("#notes-status")).to_contain_text("Not saved", timeout=20_000)
             page.context.set_offline(False)
         else:
             page.keyboard.type(note)

@@ -51,6 +51,7 @@ def test_the_call_is_in_view_on_arrival_after_rating_and_with_flags(
     page.goto(f"{live_server.url}/interviews/{interview.pk}/q/1/")
     page.locator('#panel button[value="strong"]').click()
     expect(page.get_by_text(f"Question 2 of {total}", exact=True)).to_be_visible()
+    expect(page.locator("#question-heading")).to_be_in_viewport(ratio=1)  # scrolled to, settled
     assert problems(page, width, height) == [], "after rating question 1"
 
     for flag in RedFlag.objects.all()[:3]:

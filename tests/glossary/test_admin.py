@@ -134,3 +134,78 @@ def test_admin_question_needs_cues_and_follow_ups(admin_client):
 
     assert "This field is required." in response.content.decode()
     assert not Question.objects.filter(slug="why-tests").exists()
+
+
+QUESTION_POST = {
+    "prompt": "Why tests?",
+    "slug": "why-tests",
+    "level": "junior",
+    "minutes": 3,
+    "active": "on",
+    "probes": "p",
+    "must_hear": "Tests catch mistakes before users do.",
+    "cues": "catch regressions\nevidence: a bug a test caught",
+    "follow_ups": "How?\nGood if: names a tool.\nWeak if: no idea.\n\n"
+    "What do you not test?\nGood if: trivial code.\nWeak if: everything.",
+    "variants": "Why would a team write tests?",
+    "strong": "s",
+    "average": "a",
+    "weak": "w",
+}
+
+
+def test_admin_question_cues_follow_up_keys_and_variants(admin_client):
+    from interviews.models import Question
+
+    response = admin_client.post(
+        "/admin/interviews/question/add/", {**QUESTION_POST, "area": make_area().pk}
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    question = Question.objects.get(slug="why-tests")
+    assert question.cues == [
+        {"kind": "idea", "text": "catch regressions"},
+        {"kind": "evidence", "text": "a bug a test caught"},
+    ]
+    assert question.follow_ups == [
+        {"ask": "How?", "good_if": "names a tool.", "weak_if": "no idea."},
+        {"ask": "What do you not test?", "good_if": "trivial code.", "weak_if": "everything."},
+    ]
+    assert question.variants == ["Why would a team write tests?"]
+    edit = admin_client.get(f"/admin/interviews/question/{question.pk}/change/").content.decode()
+    assert "evidence: a bug a test caught" in edit
+    assert "Good if: names a tool." in edit
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (
+            {"follow_ups": "How?\nGood if: names a tool."},
+            "follow_ups",
+            "Follow-up 1 lacks: Weak if",
+        ),
+        (
+            {"must_hear": " ".join(["word"] * 16)},
+            "must_hear",
+            "Keep it to 15 words; this is 16.",
+        ),
+        (
+            {"verified": "2026-11-01", "review_by": "2028-11-01"},
+            "review_by",
+            "Check dated facts again within 18 months.",
+        ),
+    ],
+)
+def test_admin_question_rejects_bad_keys_next_to_the_field(admin_client, change, field, message):
+    from interviews.models import Question
+
+    response = admin_client.post(
+        "/admin/interviews/question/add/",
+        {**QUESTION_POST, "area": make_area().pk, **change},
+    )
+
+    html = response.content.decode()
+    assert message in html
+    assert f'id="id_{field}_error"' in html or f"field-{field}" in html
+    assert not Question.objects.filter(slug="why-tests").exists()

@@ -51,8 +51,15 @@ questions:
     strong: Names venv or uv and a lock file.
     average: Knows venv but not lock files.
     weak: Installs everything globally.
-    cues: [venv, lock file, one environment per project]
-    follow_ups: ["What goes in the lock file?"]
+    must_hear: One environment per project.
+    cues:
+      - venv
+      - idea: lock file
+      - evidence: names a project where versions clashed
+    follow_ups:
+      - ask: What goes in the lock file?
+        good_if: Exact versions of every package.
+        weak_if: Not sure.
     terms: [venv, pip]
 red_flags:
   - slug: no-venv
@@ -100,7 +107,19 @@ def test_import_valid_files_creates_everything(loaded):
     question = Question.objects.get(slug="python-venv")
 
     assert loaded["counts"] == [1, 2, 1, 1, 1, 1]
-    assert question.cues == ["venv", "lock file", "one environment per project"]
+    assert question.cues == [
+        {"kind": "idea", "text": "venv"},
+        {"kind": "idea", "text": "lock file"},
+        {"kind": "evidence", "text": "names a project where versions clashed"},
+    ]
+    assert question.must_hear == "One environment per project."
+    assert question.follow_ups == [
+        {
+            "ask": "What goes in the lock file?",
+            "good_if": "Exact versions of every package.",
+            "weak_if": "Not sure.",
+        }
+    ]
     assert sorted(question.terms.values_list("slug", flat=True)) == ["pip", "venv"]
     assert list(Term.objects.get(slug="pip").related.values_list("slug", flat=True)) == ["venv"]
     assert Term.objects.get(slug="pip").aliases == ["pip3"]
@@ -166,7 +185,7 @@ def test_import_kit_question_that_does_not_exist(tmp_path, loaded):
 
     problems = problems_of(import_bank, path)
 
-    assert problems == [f"{path}:26: tiny: questions: unknown question 'nope'"]
+    assert problems == [f"{path}:33: tiny: questions: unknown question 'nope'"]
     assert snapshot() == loaded
 
 
@@ -175,7 +194,7 @@ def test_import_text_over_its_length_limit(tmp_path, loaded):
     path = write(
         tmp_path,
         "bank.yaml",
-        BANK.replace("Installs everything globally.\n    cues", f"{long}\n    cues"),
+        BANK.replace("Installs everything globally.\n    must_hear", f"{long}\n    must_hear"),
     )
 
     problems = problems_of(import_bank, path)
@@ -188,7 +207,7 @@ def test_import_unknown_glossary_term_in_question(tmp_path, loaded):
     path = write(tmp_path, "bank.yaml", BANK.replace("terms: [venv, pip]", "terms: [venv, cobol]"))
 
     assert problems_of(import_bank, path) == [
-        f"{path}:15: python-venv: terms: unknown glossary term 'cobol'"
+        f"{path}:22: python-venv: terms: unknown glossary term 'cobol'"
     ]
     assert snapshot() == loaded
 
@@ -201,8 +220,8 @@ def test_import_kit_over_budget_and_unknown_key(tmp_path, loaded):
 
     problems = problems_of(import_bank, path)
 
-    assert f"{path}:23: tiny: colour: unknown key (is it misspelt?)" in problems
-    assert f"{path}:27: tiny: questions: take 3 minutes, over the kit's budget of 2" in problems
+    assert f"{path}:30: tiny: colour: unknown key (is it misspelt?)" in problems
+    assert f"{path}:34: tiny: questions: take 3 minutes, over the kit's budget of 2" in problems
     assert snapshot() == loaded
 
 
@@ -216,7 +235,7 @@ def test_import_reports_every_problem_at_once(tmp_path, loaded):
 
     assert len(problems) == 3
     assert f"{path}:7: python-venv: minutes: must be at most 15" in problems
-    assert f"{path}:19: no-venv: why: must not be empty" in problems
+    assert f"{path}:26: no-venv: why: must not be empty" in problems
 
 
 def test_import_alias_used_by_two_terms(tmp_path, loaded):

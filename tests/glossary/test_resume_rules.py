@@ -326,3 +326,19 @@ def test_vocabulary_build_spells_devicon_entries_as_their_makers_do():
         "simple-icons 3 (npm)",
     ]
     assert built["built"] == "2026-11-27"
+
+
+# --- Question text: everyday words are not linked to the tools named like them (issue 13) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_linked"),
+    [
+        ("Would you test it as a black box, or look inside?", "Black"),
+        ("How do you handle failing API requests to a partner?", "Requests"),
+    ],
+)
+def test_question_text_does_not_link_everyday_words(content, text, not_linked):
+    from glossary.matching import find_terms
+
+    assert not_linked not in [term.name for _, term in find_terms(text)]

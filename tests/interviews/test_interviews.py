@@ -12,6 +12,7 @@ from tests.factories import (
     make_kit,
     make_position,
     make_user,
+    submit,
 )
 
 pytestmark = pytest.mark.django_db
@@ -101,8 +102,9 @@ def test_workbench_shows_question_guidance_cues_and_rail(signed_in, interview):
         question.strong,
         question.average,
         question.weak,
-        *question.cues,
-        *question.follow_ups,
+        question.must_hear,
+        *[cue["text"] for cue in question.cues],
+        *[f[key] for f in question.follow_ups for key in ("ask", "good_if", "weak_if")],
         "Question 2 of 3",
         '>0/3</span><span class="sr-only"> questions</span> rated',
     ]:
@@ -167,6 +169,46 @@ def test_htmx_cues_save_and_update_the_count(signed_in, interview):
     assert "suggests <strong>▲ Strong</strong>" in html
     assert asked(interview, 1).cues_heard == [0, 2]
     assert asked(interview, 1).rating == ""
+
+
+def test_strong_is_suggested_only_with_evidence_heard(signed_in, interview):
+    # the factory's third cue is evidence: two ideas alone can be rehearsed
+    response = signed_in.post(
+        answer_url(interview, 1), {"parts": "cues", "cues": ["0", "1"]}, headers=HTMX
+    )
+
+    assert "2 of 3 heard · suggests <strong>■ Average</strong>" in response.content.decode()
+    assert asked(interview, 1).suggested_rating == "average"
+
+
+def test_workbench_marks_evidence_cues_and_must_hear(signed_in, interview):
+    html = signed_in.get(f"/interviews/{interview.pk}/q/1/").content.decode()
+    question = asked(interview, 1)
+
+    assert f'{question.cues[2]["text"]} <span class="badge badge-accent">evidence</span>' in html
+    assert f'<span class="font-semibold">Must hear:</span> {question.must_hear}' in html
+    assert "Not heard yet? Ask before marking down." in html
+
+
+def test_an_interview_asks_one_wording_and_the_scorecard_says_which(signed_in, interview):
+    bank = asked(interview, 1).question
+    bank.variants = ["Say it another way?", "And a third way?"]
+    bank.save()
+
+    copy = InterviewQuestion.copy_of(bank, interview, 9, variant=2)
+    picked = {InterviewQuestion.copy_of(bank, interview, 9).variant for _ in range(60)}
+
+    assert (copy.prompt, copy.variant) == ("And a third way?", 2)
+    assert picked == {0, 1, 2}
+    with pytest.raises(IndexError):
+        InterviewQuestion.copy_of(bank, interview, 9, variant=3)
+    InterviewQuestion.objects.filter(interview=interview, number=1).update(
+        prompt="Say it another way?", variant=1
+    )
+    submit(interview, ["strong", "average", "weak"])
+    html = signed_in.get(f"/interviews/{interview.pk}/scorecard/").content.decode()
+    assert "Say it another way?" in html
+    assert "Asked in wording 2" in html
 
 
 def test_htmx_notes_save_and_bump_the_version(signed_in, interview):

@@ -167,7 +167,7 @@ def test_scorecard_csv_has_a_row_per_question(client, recruiter, position):
         "Junior",
         first.prompt,
         "Strong",
-        f"{first.cues[0]}; {first.cues[2]}",
+        f"{first.cues[0]['text']}; {first.cues[2]['text']}",
         "Clear",
     ]
     assert len(rows) == 7
