@@ -93,11 +93,15 @@ class Report:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
 
-    def count(self, kind: str, outcome: str) -> None:
-        """Add one ``kind`` item to ``outcome`` ("created", "updated" or "unchanged")."""
+    def count(self, kind: str, outcome: str, slug: str = "") -> None:
+        """Add one ``kind`` item to ``outcome`` ("created", "updated" or "unchanged"); a created
+        or updated item's ``slug`` is kept in ``changes`` as ``(kind, outcome, slug)``."""
         bucket = getattr(self, outcome)
         bucket[kind] = bucket.get(kind, 0) + 1
+        if outcome != "unchanged" and slug:
+            self.changes.append((kind, outcome, slug))
 
     def lines(self) -> list[str]:
         """One human-readable line per kind of item, e.g. ``terms: 3 created, 1 updated``."""
@@ -426,14 +430,14 @@ def upsert(model: type[models.Model], slug: str, values: dict, report: Report, k
     instance = model.objects.filter(slug=slug).first()
     if instance is None:
         instance = model.objects.create(slug=slug, **values)
-        report.count(kind, "created")
+        report.count(kind, "created", slug)
         return instance
     changed = [name for name, value in values.items() if getattr(instance, name) != value]
     if changed:
         for name in changed:
             setattr(instance, name, values[name])
         instance.save()
-        report.count(kind, "updated")
+        report.count(kind, "updated", slug)
     else:
         report.count(kind, "unchanged")
     return instance
@@ -550,7 +554,7 @@ def save_form(form: forms.ModelForm, report: Report, kind: str) -> models.Model:
         return form.instance
     outcome = "created" if form.instance.pk is None else "updated"
     instance = form.save()
-    report.count(kind, outcome)
+    report.count(kind, outcome, instance.slug)
     return instance
 
 

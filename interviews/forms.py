@@ -1,5 +1,7 @@
 """Forms of the interviews app."""
 
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import URLValidator
@@ -660,3 +662,78 @@ class ShortcutsForm(forms.Form):
             for a in ACTIONS
             if self.cleaned_data[a.name] != a.default
         }
+
+
+CONTENT_KINDS = {"interview-workbench/bank": "bank", "interview-workbench/glossary": "glossary"}
+CONTENT_MAX_BYTES = 5 * 1024 * 1024
+
+
+class ContentFileForm(forms.Form):
+    """A question bank or glossary file for the admin's import page.
+
+    The first step uploads ``file``; the second ("apply") sends back the checked ``text`` and
+    its ``name``, so what is applied is exactly what was checked.
+    """
+
+    file = forms.FileField(
+        required=False,
+        label="Question bank or glossary file",
+        help_text="A .yaml file in the format of docs/content-format.md, up to 5 MB. "
+        "Nothing changes until you have seen the check and press Apply.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".yaml,.yml"}),
+    )
+    text = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+    name = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    def clean(self) -> dict:
+        """Read the uploaded file (or the checked text) and tell a bank from a glossary.
+
+        Raises:
+            ValidationError: no file, too large, not UTF-8, or neither a bank nor a glossary.
+        """
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            if upload.size > CONTENT_MAX_BYTES:
+                raise forms.ValidationError(
+                    f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is 5 MB."
+                )
+            try:
+                data["text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise forms.ValidationError("The file is not UTF-8 text.") from exc
+            data["name"] = upload.name
+        if not data.get("text"):
+            raise forms.ValidationError("Choose a question bank or glossary file.")
+        data["name"] = data.get("name") or "content.yaml"
+        match = re.search(r"^format:\s*['\"]?([\w/-]+)", data["text"], re.MULTILINE)
+        data["kind"] = CONTENT_KINDS.get(match.group(1) if match else "")
+        if not data["kind"]:
+            raise forms.ValidationError(
+                "This is neither a question bank nor a glossary file: its first lines must say "
+                "format: interview-workbench/bank or format: interview-workbench/glossary."
+            )
+        return data
+
+    def run(self, *, dry_run: bool):
+        """Import the file, or only check it (``dry_run``).
+
+        Returns:
+            The import's report (what was, or would be, created and updated).
+
+        Raises:
+            ContentError: every problem found, each with its line; nothing is saved.
+        """
+        from glossary.content import import_glossary
+
+        from .content import import_bank
+
+        importer = import_bank if self.cleaned_data["kind"] == "bank" else import_glossary
+        data = self.cleaned_data
+        return importer(data["name"], dry_run=dry_run, text=data["text"])
+
+    def checked(self) -> "ContentFileForm":
+        """The "apply" step's form: the checked text and name, hidden."""
+        return ContentFileForm(
+            initial={"text": self.cleaned_data["text"], "name": self.cleaned_data["name"]}
+        )

@@ -49,3 +49,69 @@ class WorkbenchAdminSite(admin.AdminSite):
         return redirect_to_login(
             request.GET.get("next", reverse("admin:index")), reverse("account_login")
         )
+
+    def get_urls(self) -> list:
+        """The models' pages, and the content files' import and export pages."""
+        from django.urls import path
+
+        return [
+            path("content/", self.admin_view(self.content_files), name="content_files"),
+            path(
+                "content/<str:kind>.yaml",
+                self.admin_view(self.export_content),
+                name="export_content",
+            ),
+            *super().get_urls(),
+        ]
+
+    def content_files(self, request: HttpRequest) -> HttpResponse:
+        """Upload a question bank or glossary file: check it first (a dry run listing every
+        problem with its line, or what would change), then apply it.
+
+        The file's text travels back in the "apply" form, so what is applied is what was
+        checked; it is checked again when applied.
+
+        Raises:
+            PermissionDenied: the user may not change questions and glossary terms.
+        """
+        from django.contrib import messages
+        from django.template.response import TemplateResponse
+
+        from glossary.content import ContentError
+        from interviews.forms import ContentFileForm
+
+        if not request.user.has_perms(["interviews.change_question", "glossary.change_term"]):
+            raise PermissionDenied("Importing content needs the right to change the bank.")
+        form = ContentFileForm(request.POST or None, request.FILES or None)
+        context = {**self.each_context(request), "title": "Content files", "form": form}
+        if request.method == "POST" and form.is_valid():
+            apply = request.POST.get("action") == "apply"
+            try:
+                report = form.run(dry_run=not apply)
+            except ContentError as error:
+                context["problems"] = [str(problem) for problem in error.problems]
+            else:
+                if apply:
+                    for line in report.lines():
+                        messages.success(request, f"Applied {form.cleaned_data['name']}: {line}")
+                    return redirect("admin:content_files")
+                context.update(report=report, checked=form.checked())
+        return TemplateResponse(request, "admin/content_files.html", context)
+
+    def export_content(self, request: HttpRequest, kind: str) -> HttpResponse:
+        """The current question bank or glossary as a file to download (``bank``/``glossary``).
+
+        Raises:
+            Http404: another ``kind``.
+        """
+        from django.http import Http404
+
+        from glossary.content import export_glossary
+        from interviews.content import export_bank
+
+        exporters = {"bank": export_bank, "glossary": export_glossary}
+        if kind not in exporters:
+            raise Http404("No such content file.")
+        response = HttpResponse(exporters[kind](), content_type="application/yaml; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{kind}.yaml"'
+        return response
