@@ -62,6 +62,38 @@ class LinesField(forms.Field):
 REVIEW_WITHIN_DAYS = 548  # about 18 months: dated facts are checked again at least this often
 
 
+class FilteredSelect(forms.Select):
+    """A select with a search box above it that narrows its options as you type
+    (``static/js/admin_filter.js``); ``multiple`` for many-to-many fields.
+
+    Args:
+        label: what the list holds, for the search box's label ("glossary terms").
+        multiple: a multiple select.
+    """
+
+    template_name = "admin/widgets/filtered_select.html"
+
+    def __init__(self, label: str, *, multiple: bool = False, attrs: dict | None = None):
+        super().__init__(attrs={"size": 12 if multiple else 1, **(attrs or {})})
+        self.filter_label = label
+        self.allow_multiple_selected = multiple
+
+    def get_context(self, name: str, value: object, attrs: dict | None) -> dict:
+        """The select's context, with the label of its search box."""
+        context = super().get_context(name, value, attrs)
+        context["widget"]["filter_label"] = self.filter_label
+        return context
+
+    def value_from_datadict(self, data, files, name: str) -> object:
+        """A list of values for a multiple select, one value otherwise."""
+        if self.allow_multiple_selected:
+            return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+        return super().value_from_datadict(data, files, name)
+
+    class Media:
+        js = ("js/admin_filter.js",)
+
+
 def check_review_dates(form: forms.Form, data: dict) -> None:
     """Add errors to ``form`` unless its ``verified`` and ``review_by`` dates are both empty, or
     both given with the review after the check and within about 18 months of it.
@@ -143,8 +175,8 @@ class TermForm(forms.ModelForm):
         widgets = {
             **{f: forms.Textarea(attrs={"rows": 2}) for f in ("meaning", "where_seen", "signals")},
             # Plain multiple selects: the admin's autocomplete and two-pane widgets fail axe.
-            "related": forms.SelectMultiple(attrs={"size": 12}),
-            "successors": forms.SelectMultiple(attrs={"size": 6}),
+            "related": FilteredSelect("glossary terms", multiple=True),
+            "successors": FilteredSelect("glossary terms", multiple=True),
         }
 
     def __init__(

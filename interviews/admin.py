@@ -10,7 +10,7 @@ from django.contrib.auth.forms import AdminUserCreationForm
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from glossary.forms import LinesField, check_review_dates
+from glossary.forms import FilteredSelect, LinesField, check_review_dates
 
 from .models import Kit, KitQuestion, Position, Question, RedFlag
 
@@ -84,6 +84,10 @@ class WorkbenchUserAdmin(UserAdmin):
         return super().get_queryset(request).prefetch_related("groups")
 
 
+# Question texts are edited in full-width boxes: admins read and rewrite whole answers there.
+FULL_SIZE = {"rows": 5, "cols": 100, "class": "vLargeTextField"}
+
+
 class CuesField(LinesField):
     """Cues edited one per line; a line starting "evidence:" is an evidence cue, others ideas.
 
@@ -120,7 +124,7 @@ class FollowUpsField(forms.Field):
     Cleans to ``[{"ask", "good_if", "weak_if"}]``.
     """
 
-    widget = forms.Textarea(attrs={"rows": 12})
+    widget = forms.Textarea(attrs={**FULL_SIZE, "rows": 14})
     LIMITS = {"ask": 300, "good_if": 200, "weak_if": 200}
     PREFIXES = {"good_if": "good if:", "weak_if": "weak if:"}
     NAMES = {"ask": "the question", "good_if": "Good if", "weak_if": "Weak if"}
@@ -170,6 +174,7 @@ class FollowUpsField(forms.Field):
 
 class QuestionForm(forms.ModelForm):
     cues = CuesField(
+        widget=forms.Textarea(attrs={**FULL_SIZE, "rows": 7}),
         max_length=80,
         min_items=1,
         help_text="What a strong answer tends to contain, one per line. Start a line with "
@@ -180,6 +185,7 @@ class QuestionForm(forms.ModelForm):
         "line between follow-ups."
     )
     variants = LinesField(
+        widget=forms.Textarea(attrs=FULL_SIZE),
         required=False,
         max_length=500,
         help_text="Other wordings of the prompt, one per line; an interview asks one at random.",
@@ -218,11 +224,13 @@ class QuestionForm(forms.ModelForm):
         )
         widgets = {
             **{
-                f: forms.Textarea(attrs={"rows": 4})
+                f: forms.Textarea(attrs=FULL_SIZE)
                 for f in ("prompt", "probes", "strong", "average", "weak", "hypothetical")
             },
-            # A plain multiple select: the admin's autocomplete and two-pane widgets fail axe.
-            "terms": forms.SelectMultiple(attrs={"size": 12}),
+            "must_hear": forms.TextInput(attrs={"class": "vLargeTextField", "size": 100}),
+            # A plain multiple select with a search box: the admin's autocomplete and two-pane
+            # widgets fail axe.
+            "terms": FilteredSelect("glossary terms", multiple=True),
         }
 
 
@@ -252,6 +260,12 @@ class KitQuestionInline(admin.StackedInline):
     model = KitQuestion
     extra = 1
     ordering = ("number",)
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        """The question list gets a search box (the bank has well over a hundred)."""
+        if db_field.name == "question":
+            kwargs["widget"] = FilteredSelect("questions")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Kit)

@@ -98,6 +98,10 @@ def test_admin_edits_a_question_previews_it_and_imports_a_file(
     page.get_by_label("Must hear").fill("Two names can share one list, so changes show in both.")
     cues = page.get_by_label("Cues")
     cues.fill(cues.input_value() + "\nevidence: a copy bug they fixed themselves")
+    page.get_by_label("Search the list: glossary terms").fill("pytest")
+    expect(page.locator("#id_terms-filter-count")).to_have_text(re.compile(r"^\d+ shown$"))
+    shown = page.locator("#id_terms option:not([hidden])")
+    assert 2 <= shown.count() < 20  # the selected terms, and those naming pytest
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.get_by_text("was changed successfully")).to_be_visible()
     audit.check(page)
