@@ -181,6 +181,8 @@ def test_bank_questions_are_complete():
         assert 1 <= question["minutes"] <= 15, slug
 
 
+# Definition follow-ups reward rehearsal; scenarios and "tell me about a time" do not.
+TEXTBOOK = re.compile(r"\bwhat(?:'s| is) the difference\b|\bdefine\b|\bPUT vs\b", re.I)
 TELL_ME_ABOUT_A_TIME = re.compile(
     r"tell me about a time|a time when|have you ever|describe a time|walk me through a time", re.I
 )
@@ -196,6 +198,7 @@ def test_bank_questions_are_judgeable_fair_and_hard_to_rehearse():
         kinds = {next(iter(cue)) for cue in question["cues"]}
         assert kinds == {"idea", "evidence"}, slug
         for follow_up in question["follow_ups"]:
+            assert not TEXTBOOK.search(follow_up["ask"]), (slug, follow_up["ask"])
             assert follow_up["good_if"].strip(), slug
             assert follow_up["weak_if"].strip(), slug
         assert question["prompt"].count("?") <= 1, slug
