@@ -1,14 +1,16 @@
 """Import and export of content files (see docs/content-format.md).
 
-This module holds the machinery every content file shares (YAML read with line numbers, field
-validation, the error format ``file:line: item slug: field: what is wrong``) and the glossary
-file itself. The bank file (``interviews.content``) builds on it.
+This module holds the machinery every content file shares (YAML read with line numbers, each
+item turned into the data its admin form would receive and checked by that form, the error
+format ``file:line: item slug: field: what is wrong``) and the glossary file itself. The bank
+file (``interviews.content``) builds on it, with the bank's admin forms.
 
 An import validates the whole file before it writes anything; then it upserts by slug inside one
 transaction. Nothing is ever deleted by an import.
 """
 
 import datetime
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -165,205 +167,7 @@ def read_yaml(path: Path | str, text: str | None = None) -> tuple[LineDict, Coll
     return data, problems
 
 
-# --- Field validation --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Spec:
-    """How one key of an item is checked.
-
-    Attributes:
-        name: the key in the file (and the model field, unless ``model_field`` says otherwise).
-        kind: "text", "slug", "int", "bool", "date", "texts" (list of text), "slugs" (list of
-            slugs), "cues" (list of ``{idea: text}`` or ``{evidence: text}``, a plain text being an
-            idea; cleaned to ``{"kind", "text"}``) or "records" (list of mappings whose keys are
-            checked by ``fields``).
-        required: whether the key must be present and non-empty.
-        max_length: longest text allowed (each item, for lists), in characters.
-        min_items: fewest list items allowed.
-        min_value, max_value: bounds for "int".
-        choices: allowed values for "text".
-        default: the value when the key is absent and not required.
-        max_words: most words allowed for "text".
-        fields: for "records", how each key of a record is checked.
-    """
-
-    name: str
-    kind: str = "text"
-    required: bool = True
-    max_length: int | None = None
-    min_items: int = 0
-    min_value: int | None = None
-    max_value: int | None = None
-    choices: tuple[str, ...] = ()
-    default: Any = None
-    max_words: int | None = None
-    fields: tuple["Spec", ...] = ()
-
-
-def text_spec(model: type[models.Model], name: str, **kwargs: Any) -> Spec:
-    """A required text spec whose length limit is the model field's ``max_length``."""
-    return Spec(name, "text", max_length=model._meta.get_field(name).max_length, **kwargs)
-
-
-def clean_item(item: Any, specs: Iterable[Spec], problems: Collector, label: str) -> dict | None:
-    """Check one item of a list against ``specs``.
-
-    Args:
-        item: the parsed YAML value (should be a :class:`LineDict`).
-        specs: how each allowed key is checked.
-        problems: where problems are recorded.
-        label: what to call the item when it has no usable slug (e.g. "terms[3]").
-
-    Returns:
-        The cleaned values keyed by spec name (lists stripped, defaults filled), or None when the
-        item is not a mapping. Problems are recorded, not raised.
-    """
-    if not isinstance(item, LineDict):
-        problems.add(getattr(item, "line", 0), label, "-", "must be a mapping of keys to values")
-        return None
-    slug = item.get("slug")
-    name = slug if isinstance(slug, str) and slug.strip() else label
-    specs = list(specs)
-    known = {spec.name for spec in specs}
-    for key in item:
-        if key not in known:
-            problems.add(item.key_lines[key], name, str(key), "unknown key (is it misspelt?)")
-    cleaned: dict[str, Any] = {}
-    for spec in specs:
-        line = item.key_lines.get(spec.name, item.line)
-        value = item.get(spec.name)
-        ok, result = _clean_value(spec, value, spec.name in item)
-        if ok:
-            cleaned[spec.name] = result
-        else:
-            problems.add(line, name, spec.name, result)
-    return cleaned
-
-
-def _clean_value(spec: Spec, value: Any, present: bool) -> tuple[bool, Any]:
-    """Return (True, cleaned value) or (False, what is wrong)."""
-    empty = value is None or value == "" or value == []
-    if empty:
-        if spec.required:
-            return False, "is missing" if not present else "must not be empty"
-        if spec.default is not None:
-            return True, spec.default
-        if spec.kind == "date":
-            return True, None
-        return True, [] if spec.kind in {"texts", "slugs", "cues", "records"} else ""
-    if spec.kind in {"text", "slug"}:
-        return _clean_text(spec, value)
-    if spec.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            return False, f"must be a whole number, not {value!r}"
-        if spec.min_value is not None and value < spec.min_value:
-            return False, f"must be at least {spec.min_value}"
-        if spec.max_value is not None and value > spec.max_value:
-            return False, f"must be at most {spec.max_value}"
-        return True, value
-    if spec.kind == "bool":
-        if not isinstance(value, bool):
-            return False, f"must be true or false, not {value!r}"
-        return True, value
-    if spec.kind in {"texts", "slugs"}:
-        if not isinstance(value, list):
-            return False, "must be a list"
-        item_spec = Spec(
-            spec.name, spec.kind[:-1], max_length=spec.max_length, choices=spec.choices
-        )
-        cleaned = []
-        for index, element in enumerate(value, start=1):
-            ok, result = (
-                _clean_text(item_spec, element)
-                if element not in (None, "")
-                else (
-                    False,
-                    "is empty",
-                )
-            )
-            if not ok:
-                return False, f"item {index} {result}"
-            cleaned.append(result)
-        if len(cleaned) < spec.min_items:
-            return False, f"needs at least {spec.min_items} items, has {len(cleaned)}"
-        if len({c.casefold() for c in cleaned}) != len(cleaned):
-            return False, "lists the same value twice"
-        return True, cleaned
-    if spec.kind == "date":
-        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date | str):
-            return False, f"must be a date such as 2026-11-27, not {value!r}"
-        try:
-            return True, datetime.date.fromisoformat(value) if isinstance(value, str) else value
-        except ValueError:
-            return False, f"must be a date such as 2026-11-27, not {value!r}"
-    if spec.kind in {"cues", "records"}:
-        if not isinstance(value, list):
-            return False, "must be a list"
-        clean = _clean_cue if spec.kind == "cues" else _clean_record
-        cleaned = []
-        for index, element in enumerate(value, start=1):
-            ok, result = clean(spec, element)
-            if not ok:
-                return False, f"item {index}: {result}"
-            cleaned.append(result)
-        if len(cleaned) < spec.min_items:
-            return False, f"needs at least {spec.min_items} items, has {len(cleaned)}"
-        return True, cleaned
-    raise ValueError(f"unknown spec kind {spec.kind!r}")  # a programming error, not bad input
-
-
-CUE_KINDS = ("idea", "evidence")
-
-
-def _clean_cue(spec: Spec, value: Any) -> tuple[bool, Any]:
-    """A cue: a text (an idea), or ``{idea: text}`` / ``{evidence: text}``."""
-    if isinstance(value, dict):
-        if len(value) != 1 or next(iter(value)) not in CUE_KINDS:
-            return False, "must be one of idea: or evidence:, with its text"
-        ((kind, text),) = value.items()
-    else:
-        kind, text = "idea", value
-    if text in (None, ""):
-        return False, "is empty"
-    ok, result = _clean_text(Spec(spec.name, max_length=spec.max_length), text)
-    return (True, {"kind": kind, "text": result}) if ok else (False, result)
-
-
-def _clean_record(spec: Spec, value: Any) -> tuple[bool, Any]:
-    """A mapping whose keys are checked by ``spec.fields`` (unknown keys are errors)."""
-    if not isinstance(value, dict):
-        return False, f"must be a mapping with {', '.join(k.name for k in spec.fields)}"
-    known = {key_spec.name for key_spec in spec.fields}
-    unknown = [str(key) for key in value if key not in known]
-    if unknown:
-        return False, f"unknown key {unknown[0]!r} (expected {', '.join(sorted(known))})"
-    cleaned = {}
-    for key_spec in spec.fields:
-        name = key_spec.name
-        ok, result = _clean_value(key_spec, value.get(name), name in value)
-        if not ok:
-            return False, f"{name} {result}"
-        cleaned[name] = result
-    return True, cleaned
-
-
-def _clean_text(spec: Spec, value: Any) -> tuple[bool, Any]:
-    if not isinstance(value, str):
-        if isinstance(value, bool | int | float):
-            value = str(value)  # YAML reads 3.12 or yes as non-text; keep what the user wrote
-        else:
-            return False, "must be text"
-    value = " ".join(value.split()) if spec.kind != "slug" else value.strip()
-    if spec.kind == "slug" and not _SLUG_RE.match(value):
-        return False, f"{value!r} is not a slug (lower-case letters, digits and hyphens)"
-    if spec.max_length and len(value) > spec.max_length:
-        return False, f"is {len(value)} characters, over the limit of {spec.max_length}"
-    if spec.max_words and len(value.split()) > spec.max_words:
-        return False, f"is {len(value.split())} words, over the limit of {spec.max_words}"
-    if spec.choices and value not in spec.choices:
-        return False, f"{value!r} is not one of: {', '.join(spec.choices)}"
-    return True, value
+# --- Sections and items ---------------------------------------------------------------------
 
 
 def check_header(data: LineDict, problems: Collector, expected: str, sections: set[str]) -> None:
@@ -390,57 +194,9 @@ def section(data: LineDict, name: str, problems: Collector) -> list:
     return value
 
 
-def clean_items(
-    items: list, specs: list[Spec], problems: Collector, kind: str
-) -> list[tuple[LineDict, dict]]:
-    """Clean every item of a section and reject duplicate slugs.
-
-    Returns:
-        ``(item, cleaned)`` pairs for the items that are mappings with a slug; ``item`` is the
-        parsed mapping, for the line numbers of its keys (see :func:`line_of`).
-    """
-    result: list[tuple[LineDict, dict]] = []
-    first_line: dict[str, int] = {}
-    for index, item in enumerate(items, start=1):
-        cleaned = clean_item(item, specs, problems, f"{kind}[{index}]")
-        if cleaned is None or "slug" not in cleaned:
-            continue
-        slug = cleaned["slug"]
-        if slug in first_line:
-            problems.add(
-                item.line, slug, "slug", f"duplicate slug (first used on line {first_line[slug]})"
-            )
-            continue
-        first_line[slug] = item.line
-        result.append((item, cleaned))
-    return result
-
-
 def line_of(item: LineDict, key: str) -> int:
     """The line of ``key`` in ``item``, or of the item itself when the key is absent."""
     return item.key_lines.get(key, item.line)
-
-
-def upsert(model: type[models.Model], slug: str, values: dict, report: Report, kind: str):
-    """Create or update the ``model`` row with ``slug`` so its fields equal ``values``.
-
-    Returns:
-        The saved (or unchanged) instance. Counts the outcome in ``report`` under ``kind``.
-    """
-    instance = model.objects.filter(slug=slug).first()
-    if instance is None:
-        instance = model.objects.create(slug=slug, **values)
-        report.count(kind, "created", slug)
-        return instance
-    changed = [name for name, value in values.items() if getattr(instance, name) != value]
-    if changed:
-        for name in changed:
-            setattr(instance, name, values[name])
-        instance.save()
-        report.count(kind, "updated", slug)
-    else:
-        report.count(kind, "unchanged")
-    return instance
 
 
 def run_import(apply: Callable[[], Report], dry_run: bool) -> Report:
@@ -486,8 +242,10 @@ def form_data(
 ) -> dict[str, Any]:
     """Turn one YAML item into the data its admin form would receive from a browser.
 
-    Text has its runs of white space joined (folded YAML keeps line breaks); lists become one
-    line per element (the form's ``LinesField``) or a list (multiple choices); booleans become
+    Text has its runs of white space joined (folded YAML keeps line breaks); a field with a
+    ``from_yaml`` method turns the value into its own text (cues, follow-ups); a JSON field
+    gets the value as JSON; lists become one line per element (the form's ``LinesField``) or a
+    list (multiple choices); booleans become
     "on" or nothing; dates their ISO form; an absent key with a text default (a choice) gets
     that default. Keys in ``skip`` are left to the caller; a boolean that is neither true nor
     false is recorded in ``problems`` (for item ``slug``).
@@ -498,7 +256,11 @@ def form_data(
         if key in skip or key not in fields or value is None:
             continue
         field = fields[key]
-        if isinstance(field, forms.BooleanField):
+        if hasattr(field, "from_yaml"):  # a structured list edited as text in the admin
+            data[key] = field.from_yaml(value)
+        elif isinstance(field, forms.JSONField):
+            data[key] = json.dumps(value, default=str)
+        elif isinstance(field, forms.BooleanField):
             if value is True:
                 data[key] = "on"
             elif value is not False and problems is not None:

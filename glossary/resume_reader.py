@@ -84,15 +84,22 @@ def _count_tags(xml: bytes, tag: bytes) -> int:
     return sum(xml.count(b"<" + tag + end) for end in (b">", b" ", b"/"))
 
 
-def _check_archive(archive: zipfile.ZipFile, what: str, advice: str) -> None:
-    """Refuse a zip archive (Word, OpenDocument) that unpacks to too much, before unpacking."""
-    parts = archive.infolist()
-    unpacked = sum(part.file_size for part in parts)
-    if len(parts) > MAX_DOCX_PARTS or unpacked > MAX_DOCX_UNPACKED:
-        raise Refused(
-            f"{what} unpacks to {unpacked / MB:,.0f} MB in {len(parts)} parts; the decoder "
-            f"reads files that unpack to at most {MAX_DOCX_UNPACKED // MB} MB. {advice}"
-        )
+def _archive_part(data: bytes, name: str, what: str, advice: str) -> bytes:
+    """One part of a zip archive (Word, OpenDocument), after refusing an archive that unpacks
+    to too much; ``what`` names the file and ``advice`` ends the refusal."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            unpacked = sum(part.file_size for part in parts)
+            if len(parts) > MAX_DOCX_PARTS or unpacked > MAX_DOCX_UNPACKED:
+                raise Refused(
+                    f"{what} unpacks to {unpacked / MB:,.0f} MB in {len(parts)} parts; the "
+                    f"decoder reads files that unpack to at most {MAX_DOCX_UNPACKED // MB} MB. "
+                    f"{advice}"
+                )
+            return archive.read(name)
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise Refused(f"{what} could not be read: it may be damaged.") from exc
 
 
 def _text_of_docx(data: bytes) -> str:
@@ -100,13 +107,11 @@ def _text_of_docx(data: bytes) -> str:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import LxmlError
 
-    damaged = "This Word file could not be read: it may be damaged."
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_archive(archive, "This Word file", "Save it again from Word, or paste the text.")
-            body = archive.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise Refused(damaged) from exc
+    what = "This Word file"
+    damaged = f"{what} could not be read: it may be damaged."
+    body = _archive_part(
+        data, "word/document.xml", what, "Save it again from Word, or paste the text."
+    )
     paragraphs, rows = _count_tags(body, b"w:p"), _count_tags(body, b"w:tr")
     if rows > MAX_DOCX_ROWS:
         raise Refused(
@@ -367,13 +372,9 @@ def _text_of_rtf(data: bytes) -> str:
 def _text_of_odt(data: bytes) -> str:
     from lxml import etree
 
-    damaged = "This OpenDocument file could not be read: it may be damaged."
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_archive(archive, "This file", "Paste the text instead.")
-            content = archive.read("content.xml")
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise Refused(damaged) from exc
+    what = "This OpenDocument file"
+    damaged = f"{what} could not be read: it may be damaged."
+    content = _archive_part(data, "content.xml", what, "Paste the text instead.")
     if _count_tags(content, b"text:p") + _count_tags(content, b"text:h") > MAX_DOCX_PARAGRAPHS:
         raise Refused(
             f"This file has over {MAX_DOCX_PARAGRAPHS:,} paragraphs. Paste the text instead."

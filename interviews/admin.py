@@ -1,7 +1,5 @@
 """Admin for accounts (people and their roles) and the bank (questions, kits, red flags)."""
 
-import re
-
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -10,8 +8,9 @@ from django.contrib.auth.forms import AdminUserCreationForm
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from glossary.forms import FilteredSelect, LinesField, check_review_dates
+from glossary.forms import FilteredSelect
 
+from .forms import QuestionForm
 from .models import Kit, KitQuestion, Position, Question, RedFlag
 
 User = get_user_model()
@@ -82,156 +81,6 @@ class WorkbenchUserAdmin(UserAdmin):
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).prefetch_related("groups")
-
-
-# Question texts are edited in full-width boxes: admins read and rewrite whole answers there.
-FULL_SIZE = {"rows": 5, "cols": 100, "class": "vLargeTextField"}
-
-
-class CuesField(LinesField):
-    """Cues edited one per line; a line starting "evidence:" is an evidence cue, others ideas.
-
-    Cleans to ``[{"kind": "idea" | "evidence", "text"}]``.
-    """
-
-    PREFIX = "evidence:"
-
-    def prepare_value(self, value: object) -> object:
-        """Show stored cues as lines, evidence cues with their prefix."""
-        if isinstance(value, list | tuple):
-            value = [
-                f"{self.PREFIX} {cue['text']}" if cue.get("kind") == "evidence" else cue["text"]
-                for cue in value
-                if isinstance(cue, dict)
-            ]
-        return super().prepare_value(value)
-
-    def clean(self, value: object) -> list[dict]:
-        """Check the lines as texts (length, count, duplicates), then mark each one's kind."""
-        lines = super().clean(value)
-        cues = []
-        for line in lines:
-            evidence = line.lower().startswith(self.PREFIX)
-            text = line[len(self.PREFIX) :].strip() if evidence else line
-            cues.append({"kind": "evidence" if evidence else "idea", "text": text})
-        return cues
-
-
-class FollowUpsField(forms.Field):
-    """Follow-ups with their answer keys, edited as blocks of three lines (the question, then
-    "Good if: …", then "Weak if: …") separated by blank lines.
-
-    Cleans to ``[{"ask", "good_if", "weak_if"}]``.
-    """
-
-    widget = forms.Textarea(attrs={**FULL_SIZE, "rows": 14})
-    LIMITS = {"ask": 300, "good_if": 200, "weak_if": 200}
-    PREFIXES = {"good_if": "good if:", "weak_if": "weak if:"}
-    NAMES = {"ask": "the question", "good_if": "Good if", "weak_if": "Weak if"}
-
-    def prepare_value(self, value: object) -> object:
-        """Show stored follow-ups as blocks."""
-        if isinstance(value, list | tuple):
-            return "\n\n".join(
-                f"{f['ask']}\nGood if: {f['good_if']}\nWeak if: {f['weak_if']}"
-                for f in value
-                if isinstance(f, dict)
-            )
-        return value
-
-    def clean(self, value: object) -> list[dict]:
-        """Parse and check each block.
-
-        Raises:
-            ValidationError: no follow-up, a block without its two keys, or a text too long.
-        """
-        text = str(value or "").replace("\r\n", "\n")
-        blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
-        if not blocks:
-            raise forms.ValidationError("Give at least one follow-up with its answer key.")
-        follow_ups = []
-        for number, block in enumerate(blocks, start=1):
-            found = {"ask": [], "good_if": [], "weak_if": []}
-            for line in filter(None, (line.strip() for line in block.splitlines())):
-                key = next((k for k, p in self.PREFIXES.items() if line.lower().startswith(p)), "")
-                found[key or "ask"].append(line[len(self.PREFIXES[key]) :].strip() if key else line)
-            found = {key: " ".join(parts) for key, parts in found.items()}
-            missing = [self.NAMES[key] for key, text in found.items() if not text]
-            if missing:
-                raise forms.ValidationError(
-                    f"Follow-up {number} lacks: {', '.join(missing)}. Write the question, then a "
-                    "line starting “Good if:” and one starting “Weak if:”."
-                )
-            for key, limit in self.LIMITS.items():
-                if len(found[key]) > limit:
-                    raise forms.ValidationError(
-                        f"Follow-up {number}: “{found[key][:40]}…” is {len(found[key])} "
-                        f"characters; the limit is {limit}."
-                    )
-            follow_ups.append(found)
-        return follow_ups
-
-
-class QuestionForm(forms.ModelForm):
-    cues = CuesField(
-        widget=forms.Textarea(attrs={**FULL_SIZE, "rows": 7}),
-        max_length=80,
-        min_items=1,
-        help_text="What a strong answer tends to contain, one per line. Start a line with "
-        "“evidence:” for proof they did it (numbers, names, their own part, what failed).",
-    )
-    follow_ups = FollowUpsField(
-        help_text="Each follow-up on its own line, then “Good if: …” and “Weak if: …”; a blank "
-        "line between follow-ups."
-    )
-    variants = LinesField(
-        widget=forms.Textarea(attrs=FULL_SIZE),
-        required=False,
-        max_length=500,
-        help_text="Other wordings of the prompt, one per line; an interview asks one at random.",
-    )
-
-    def clean(self) -> dict:
-        """Review dates as for glossary terms; a must-hear of at most 15 words."""
-        data = super().clean()
-        check_review_dates(self, data)
-        must_hear = data.get("must_hear") or ""
-        if len(must_hear.split()) > 15:
-            self.add_error("must_hear", f"Keep it to 15 words; this is {len(must_hear.split())}.")
-        return data
-
-    class Meta:
-        model = Question
-        fields = (
-            "prompt",
-            "slug",
-            "area",
-            "level",
-            "minutes",
-            "active",
-            "probes",
-            "must_hear",
-            "cues",
-            "follow_ups",
-            "variants",
-            "hypothetical",
-            "terms",
-            "strong",
-            "average",
-            "weak",
-            "verified",
-            "review_by",
-        )
-        widgets = {
-            **{
-                f: forms.Textarea(attrs=FULL_SIZE)
-                for f in ("prompt", "probes", "strong", "average", "weak", "hypothetical")
-            },
-            "must_hear": forms.TextInput(attrs={"class": "vLargeTextField", "size": 100}),
-            # A plain multiple select with a search box: the admin's autocomplete and two-pane
-            # widgets fail axe.
-            "terms": FilteredSelect("glossary terms", multiple=True),
-        }
 
 
 @admin.register(Question)

@@ -8,79 +8,28 @@ from pathlib import Path
 
 from glossary.content import (
     FORMAT_VERSION,
+    Collector,
     ContentError,
+    LineDict,
     Report,
-    Spec,
     check_header,
-    clean_items,
+    check_keys,
     dump_yaml,
+    form_data,
+    items_with_slugs,
     line_of,
     read_yaml,
+    record_form_errors,
     run_import,
+    save_form,
     section,
-    text_spec,
-    upsert,
 )
-from glossary.forms import REVIEW_WITHIN_DAYS
 from glossary.models import Area, Term
 
-from .models import Kit, KitQuestion, Level, Question, Rating, RedFlag
+from .forms import KitForm, QuestionForm, RedFlagForm
+from .models import Kit, KitQuestion, Question, RedFlag
 
 BANK_FORMAT = "interview-workbench/bank"
-LEVELS = tuple(Level.values)
-
-QUESTION_SPECS = [
-    Spec("slug", "slug", max_length=80),
-    Spec("area", "slug", max_length=80),
-    Spec("level", choices=LEVELS, max_length=10),
-    Spec("minutes", "int", min_value=1, max_value=15),
-    text_spec(Question, "prompt"),
-    text_spec(Question, "probes"),
-    text_spec(Question, "strong"),
-    text_spec(Question, "average"),
-    text_spec(Question, "weak"),
-    Spec("must_hear", max_length=120, max_words=15, required=False),
-    Spec("cues", "cues", max_length=80, min_items=1),
-    Spec(
-        "follow_ups",
-        "records",
-        min_items=1,
-        fields=(
-            Spec("ask", max_length=300),
-            Spec("good_if", max_length=200),
-            Spec("weak_if", max_length=200),
-        ),
-    ),
-    Spec("variants", "texts", required=False, max_length=500),
-    text_spec(Question, "hypothetical", required=False),
-    Spec(
-        "practice_answers",
-        "records",
-        required=False,
-        fields=(
-            Spec("rating", choices=tuple(Rating.values), max_length=10),
-            Spec("transcript", max_length=1500),
-            Spec("why", max_length=500),
-        ),
-    ),
-    Spec("terms", "slugs", required=False, max_length=80),
-    Spec("active", "bool", required=False, default=True),
-    Spec("verified", "date", required=False),
-    Spec("review_by", "date", required=False),
-]
-RED_FLAG_SPECS = [
-    Spec("slug", "slug", max_length=80),
-    text_spec(RedFlag, "name"),
-    text_spec(RedFlag, "why"),
-]
-KIT_SPECS = [
-    Spec("slug", "slug", max_length=80),
-    text_spec(Kit, "name"),
-    Spec("level", choices=LEVELS, max_length=10),
-    Spec("minutes", "int", min_value=1, max_value=32767),
-    text_spec(Kit, "description"),
-    Spec("questions", "slugs", max_length=80, min_items=1),
-]
 
 __all__ = ["BANK_FORMAT", "ContentError", "export_bank", "import_bank"]
 
@@ -88,7 +37,9 @@ __all__ = ["BANK_FORMAT", "ContentError", "export_bank", "import_bank"]
 def import_bank(path: Path | str, *, dry_run: bool = False, text: str | None = None) -> Report:
     """Validate a bank file, then upsert its questions, red flags and kits by slug.
 
-    Everything happens in one transaction; a kit's question list replaces the kit's current one.
+    Each item is checked by the admin's own form (``QuestionForm``, ``RedFlagForm``,
+    ``KitForm``), so the file and the admin enforce the same rules; problems name the file's
+    line. Everything happens in one transaction; a kit's question list replaces its current one.
 
     Args:
         path: the file to read (and the name used in problem messages).
@@ -105,94 +56,126 @@ def import_bank(path: Path | str, *, dry_run: bool = False, text: str | None = N
     """
     data, problems = read_yaml(path, text)
     check_header(data, problems, BANK_FORMAT, {"questions", "red_flags", "kits"})
-    questions = clean_items(
-        section(data, "questions", problems), QUESTION_SPECS, problems, "questions"
-    )
-    red_flags = clean_items(
-        section(data, "red_flags", problems), RED_FLAG_SPECS, problems, "red_flags"
-    )
-    kits = clean_items(section(data, "kits", problems), KIT_SPECS, problems, "kits")
+    questions = items_with_slugs(section(data, "questions", problems), problems, "questions")
+    red_flags = items_with_slugs(section(data, "red_flags", problems), problems, "red_flags")
+    kits = items_with_slugs(section(data, "kits", problems), problems, "kits")
+    problems.raise_if_any()
+    return run_import(lambda: _apply_bank(questions, red_flags, kits, problems), dry_run)
 
-    areas = Area.objects.in_bulk(field_name="slug")
-    terms = Term.objects.in_bulk(field_name="slug")
+
+def _apply_bank(
+    questions: list[tuple[str, LineDict]],
+    red_flags: list[tuple[str, LineDict]],
+    kits: list[tuple[str, LineDict]],
+    problems: Collector,
+) -> Report:
+    """Save the file's items through their forms (inside the import's transaction).
+
+    Raises:
+        ContentError: a form or a cross-check refused an item; the transaction is rolled back.
+    """
+    report = Report()
+    area_ids = dict(Area.objects.values_list("slug", "pk"))
+    term_ids = dict(Term.objects.values_list("slug", "pk"))
+    existing = Question.objects.in_bulk([slug for slug, _ in questions], field_name="slug")
+    for slug, item in questions:
+        check_keys(item, QuestionForm.base_fields, problems, slug)
+        values = form_data(item, QuestionForm, {"area", "terms"}, problems, slug)
+        if "active" not in item:
+            values["active"] = "on"  # a question is in use unless the file says otherwise
+        area = item.get("area")
+        if area is not None and area not in area_ids:
+            problems.add(line_of(item, "area"), slug, "area", f"unknown area {area!r}")
+        values["area"] = area_ids.get(area)
+        values["terms"] = _term_ids(item, term_ids, problems, slug)
+        form = QuestionForm(values, instance=existing.get(slug))
+        if form.is_valid():
+            save_form(form, report, "questions")
+        else:
+            if area is not None:
+                form.errors.pop("area", None)  # reported above, by its name
+            record_form_errors(form, item, problems, slug)
+    existing_flags = RedFlag.objects.in_bulk([slug for slug, _ in red_flags], field_name="slug")
+    for slug, item in red_flags:
+        check_keys(item, RedFlagForm.base_fields, problems, slug)
+        form = RedFlagForm(
+            form_data(item, RedFlagForm, set(), problems, slug), instance=existing_flags.get(slug)
+        )
+        if form.is_valid():
+            save_form(form, report, "red_flags")
+        else:
+            record_form_errors(form, item, problems, slug)
+    problems.raise_if_any()
     minutes = dict(Question.objects.values_list("slug", "minutes"))
-    minutes.update({q["slug"]: q.get("minutes", 0) for _, q in questions})
-    for item, question in questions:
-        slug = question["slug"]
-        _check_dates(item, question, problems)
-        if "area" in question and question["area"] not in areas:
-            problems.add(line_of(item, "area"), slug, "area", f"unknown area {question['area']!r}")
-        for term in question.get("terms", []):
-            if term not in terms:
+    existing_kits = Kit.objects.in_bulk([slug for slug, _ in kits], field_name="slug")
+    for slug, item in kits:
+        check_keys(item, [*KitForm.base_fields, "questions"], problems, slug)
+        wanted = _kit_questions(item, minutes, problems, slug)
+        values = form_data(item, KitForm, {"questions"}, problems, slug)
+        form = KitForm(values, instance=existing_kits.get(slug))
+        if not form.is_valid():
+            record_form_errors(form, item, problems, slug)
+            continue
+        budget = form.cleaned_data["minutes"]
+        total = sum(minutes[q] for q in wanted or [])
+        if wanted is None or total > budget:
+            if wanted is not None:
                 problems.add(
-                    line_of(item, "terms"), slug, "terms", f"unknown glossary term {term!r}"
-                )
-    for item, kit in kits:
-        slug = kit["slug"]
-        line = line_of(item, "questions")
-        unknown = [q for q in kit.get("questions", []) if q not in minutes]
-        for question in unknown:
-            problems.add(line, slug, "questions", f"unknown question {question!r}")
-        if not unknown and "minutes" in kit and "questions" in kit:
-            total = sum(minutes[q] for q in kit["questions"])
-            if total > kit["minutes"]:
-                problems.add(
-                    line,
+                    line_of(item, "questions"),
                     slug,
                     "questions",
-                    f"take {total} minutes, over the kit's budget of {kit['minutes']}",
+                    f"take {total} minutes, over the kit's budget of {budget}",
                 )
+            continue
+        outcome = "created" if form.instance.pk is None else form.has_changed() and "updated"
+        kit = form.save() if outcome else form.instance
+        reordered = _set_kit_questions(kit, wanted)
+        report.count("kits", outcome or ("updated" if reordered else "unchanged"), kit.slug)
     problems.raise_if_any()
-
-    def apply() -> Report:
-        report = Report()
-        saved = {}
-        for _, question in questions:
-            values = {k: v for k, v in question.items() if k not in {"slug", "terms", "area"}}
-            values["area"] = areas[question["area"]]
-            instance = upsert(Question, question["slug"], values, report, "questions")
-            wanted = {terms[t].pk for t in question["terms"]}
-            if set(instance.terms.values_list("pk", flat=True)) != wanted:
-                instance.terms.set(wanted)
-            saved[instance.slug] = instance
-        for _, flag in red_flags:
-            values = {k: v for k, v in flag.items() if k != "slug"}
-            upsert(RedFlag, flag["slug"], values, report, "red_flags")
-        by_slug = Question.objects.in_bulk(field_name="slug")
-        for _, kit in kits:
-            values = {k: v for k, v in kit.items() if k not in {"slug", "questions"}}
-            instance = upsert(Kit, kit["slug"], values, report, "kits")
-            wanted = [by_slug[q].pk for q in kit["questions"]]
-            current = list(instance.kit_questions.values_list("question_id", flat=True))
-            if current != wanted:
-                instance.kit_questions.all().delete()
-                KitQuestion.objects.bulk_create(
-                    KitQuestion(kit=instance, question_id=pk, number=n)
-                    for n, pk in enumerate(wanted, start=1)
-                )
-        return report
-
-    return run_import(apply, dry_run)
+    return report
 
 
-def _check_dates(item, question: dict, problems) -> None:
-    """``verified`` and ``review_by`` together, the review after the check, within 18 months."""
-    verified, review_by = question.get("verified"), question.get("review_by")
-    slug = question["slug"]
-    if bool(verified) != bool(review_by):
-        missing = "review_by" if verified else "verified"
-        problems.add(
-            line_of(item, missing), slug, missing, "is missing: give verified and review_by"
-        )
-    elif verified and review_by and review_by <= verified:
-        problems.add(line_of(item, "review_by"), slug, "review_by", "must be after verified")
-    elif verified and review_by and (review_by - verified).days > REVIEW_WITHIN_DAYS:
-        problems.add(
-            line_of(item, "review_by"),
-            slug,
-            "review_by",
-            "must be within 18 months of verified: check dated facts again by then",
-        )
+def _term_ids(item: LineDict, term_ids: dict[str, int], problems: Collector, slug: str) -> list:
+    """The ids of a question's glossary terms; unknown slugs are recorded as problems."""
+    terms = item.get("terms") or []
+    if not isinstance(terms, list):
+        problems.add(line_of(item, "terms"), slug, "terms", "must be a list of term slugs")
+        return []
+    for term in terms:
+        if term not in term_ids:
+            problems.add(line_of(item, "terms"), slug, "terms", f"unknown glossary term {term!r}")
+    return [term_ids[t] for t in terms if t in term_ids]
+
+
+def _kit_questions(
+    item: LineDict, minutes: dict[str, int], problems: Collector, slug: str
+) -> list[str] | None:
+    """A kit's question slugs in order, or None (with the problems recorded) if unusable."""
+    listed = item.get("questions")
+    line = line_of(item, "questions")
+    if not isinstance(listed, list) or not listed:
+        problems.add(line, slug, "questions", "must list at least one question slug")
+        return None
+    unknown = [q for q in listed if q not in minutes]
+    for question in unknown:
+        problems.add(line, slug, "questions", f"unknown question {question!r}")
+    if len(set(listed)) != len(listed):
+        problems.add(line, slug, "questions", "lists the same question twice")
+        return None
+    return None if unknown else listed
+
+
+def _set_kit_questions(kit: Kit, wanted: list[str]) -> bool:
+    """Make the kit ask ``wanted`` in that order; returns whether that changed anything."""
+    ids = dict(Question.objects.filter(slug__in=wanted).values_list("slug", "pk"))
+    order = [ids[slug] for slug in wanted]
+    if list(kit.kit_questions.order_by("number").values_list("question_id", flat=True)) == order:
+        return False
+    kit.kit_questions.all().delete()
+    KitQuestion.objects.bulk_create(
+        KitQuestion(kit=kit, question_id=pk, number=n) for n, pk in enumerate(order, start=1)
+    )
+    return True
 
 
 def _export_cue(cue: dict) -> dict:

@@ -1,5 +1,6 @@
 """Forms of the interviews app."""
 
+import json
 import re
 
 from django import forms
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from glossary.forms import LinesField
+from glossary.forms import FilteredSelect, LinesField, check_review_dates
 from glossary.models import Area
 from glossary.resumes import MAX_BYTES, SUPPORTED, ResumeError, read_resume
 
@@ -737,3 +738,285 @@ class ContentFileForm(forms.Form):
         return ContentFileForm(
             initial={"text": self.cleaned_data["text"], "name": self.cleaned_data["name"]}
         )
+
+
+CUE_KINDS = ("idea", "evidence")  # something to understand; proof they did it themselves
+# Question texts are edited in full-width boxes: admins read and rewrite whole answers there.
+FULL_SIZE = {"rows": 5, "cols": 100, "class": "vLargeTextField"}
+
+
+class CuesField(LinesField):
+    """Cues edited one per line; a line starting "evidence:" is an evidence cue, others ideas.
+
+    Cleans to ``[{"kind": "idea" | "evidence", "text"}]``.
+    """
+
+    PREFIX = "evidence:"
+
+    @classmethod
+    def from_yaml(cls, value: object) -> object:
+        """A content file's cues (``idea: …``, ``evidence: …`` or plain text) as the box's
+        lines; anything else is passed on for the field to refuse."""
+        if not isinstance(value, list):
+            return value
+        lines = []
+        for cue in value:
+            if isinstance(cue, dict) and len(cue) == 1 and next(iter(cue)) in CUE_KINDS:
+                ((kind, text),) = cue.items()
+                lines.append(f"{cls.PREFIX} {text}" if kind == "evidence" else str(text))
+            elif isinstance(cue, str):
+                lines.append(cue)
+            else:
+                return value
+        return "\n".join(" ".join(line.split()) for line in lines)
+
+    def prepare_value(self, value: object) -> object:
+        """Show stored cues as lines, evidence cues with their prefix."""
+        if isinstance(value, list | tuple):
+            value = [
+                f"{self.PREFIX} {cue['text']}" if cue.get("kind") == "evidence" else cue["text"]
+                for cue in value
+                if isinstance(cue, dict)
+            ]
+        return super().prepare_value(value)
+
+    def to_python(self, value: object) -> list[str]:
+        """The lines, each without its "evidence:" prefix (kept apart in ``_kinds``), so
+        lengths and duplicates are checked on the cues' own text."""
+        if isinstance(value, list | tuple) and not all(isinstance(v, str) for v in value):
+            raise forms.ValidationError(
+                "Write each cue as “idea: …” or “evidence: …” with its text.", code="cue_kind"
+            )
+        self._kinds = []
+        texts = []
+        for line in super().to_python(value):
+            evidence = line.lower().startswith(self.PREFIX)
+            self._kinds.append("evidence" if evidence else "idea")
+            texts.append(line[len(self.PREFIX) :].strip() if evidence else line)
+        return texts
+
+    def has_changed(self, initial: object, data: object) -> bool:
+        """Whether the cues differ from the stored ones (kinds included)."""
+        try:
+            return self.clean(data) != (initial or [])
+        except forms.ValidationError:
+            return True
+
+    def clean(self, value: object) -> list[dict]:
+        """Check the texts (length, count, duplicates), then pair each with its kind."""
+        texts = super().clean(value)
+        return [{"kind": k, "text": t} for k, t in zip(self._kinds, texts, strict=True)]
+
+
+class FollowUpsField(forms.Field):
+    """Follow-ups with their answer keys, edited as blocks of three lines (the question, then
+    "Good if: …", then "Weak if: …") separated by blank lines.
+
+    Cleans to ``[{"ask", "good_if", "weak_if"}]``.
+    """
+
+    widget = forms.Textarea(attrs={**FULL_SIZE, "rows": 14})
+    LIMITS = {"ask": 300, "good_if": 200, "weak_if": 200}
+    PREFIXES = {"good_if": "good if:", "weak_if": "weak if:"}
+    NAMES = {"ask": "the question", "good_if": "Good if", "weak_if": "Weak if"}
+
+    @classmethod
+    def from_yaml(cls, value: object) -> object:
+        """A content file's follow-ups (``ask``, ``good_if``, ``weak_if``) as the box's blocks;
+        anything else is passed on for the field to refuse."""
+        if not isinstance(value, list) or not all(isinstance(f, dict) for f in value):
+            return value
+        keys = {"ask", "good_if", "weak_if"}
+        if any(set(f) - keys for f in value):
+            return value
+        return cls().prepare_value(
+            [{k: " ".join(str(f.get(k) or "").split()) for k in keys} for f in value]
+        )
+
+    def has_changed(self, initial: object, data: object) -> bool:
+        """Whether the follow-ups differ from the stored ones."""
+        try:
+            return self.clean(data) != (initial or [])
+        except forms.ValidationError:
+            return True
+
+    def prepare_value(self, value: object) -> object:
+        """Show stored follow-ups as blocks."""
+        if isinstance(value, list | tuple):
+            return "\n\n".join(
+                f"{f['ask']}\nGood if: {f['good_if']}\nWeak if: {f['weak_if']}"
+                for f in value
+                if isinstance(f, dict)
+            )
+        return value
+
+    def clean(self, value: object) -> list[dict]:
+        """Parse and check each block.
+
+        Raises:
+            ValidationError: no follow-up, a block without its two keys, or a text too long.
+        """
+        if isinstance(value, list | tuple):  # from a content file, but not in its shape
+            raise forms.ValidationError(
+                "Give each follow-up as ask, good_if and weak_if (nothing else)."
+            )
+        text = str(value or "").replace("\r\n", "\n")
+        blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+        if not blocks:
+            raise forms.ValidationError("Give at least one follow-up with its answer key.")
+        follow_ups = []
+        for number, block in enumerate(blocks, start=1):
+            found = {"ask": [], "good_if": [], "weak_if": []}
+            for line in filter(None, (line.strip() for line in block.splitlines())):
+                key = next((k for k, p in self.PREFIXES.items() if line.lower().startswith(p)), "")
+                found[key or "ask"].append(line[len(self.PREFIXES[key]) :].strip() if key else line)
+            found = {key: " ".join(parts) for key, parts in found.items()}
+            missing = [self.NAMES[key] for key, text in found.items() if not text]
+            if missing:
+                raise forms.ValidationError(
+                    f"Follow-up {number} lacks: {', '.join(missing)}. Write the question, then a "
+                    "line starting “Good if:” and one starting “Weak if:”."
+                )
+            for key, limit in self.LIMITS.items():
+                if len(found[key]) > limit:
+                    raise forms.ValidationError(
+                        f"Follow-up {number}: “{found[key][:40]}…” is {len(found[key])} "
+                        f"characters; the limit is {limit}."
+                    )
+            follow_ups.append(found)
+        return follow_ups
+
+
+class PracticeAnswersField(forms.JSONField):
+    """Sample answers for calibration practice: ``[{"rating", "transcript", "why"}]``, each
+    rating strong, average or weak, the texts 1-1500 and 1-500 characters."""
+
+    LIMITS = {"rating": 10, "transcript": 1500, "why": 500}
+
+    @classmethod
+    def from_yaml(cls, value: object) -> str:
+        """A content file's answers as JSON, their texts' runs of white space joined."""
+        if isinstance(value, list):
+            value = [
+                {k: " ".join(str(v).split()) for k, v in a.items()} if isinstance(a, dict) else a
+                for a in value
+            ]
+        return json.dumps(value, default=str)
+
+    def to_python(self, value: object) -> object:
+        """The answers; none given means an empty list."""
+        return super().to_python(value) or []
+
+    def validate(self, value: object) -> None:
+        """Check the list's shape, ratings and text lengths.
+
+        Raises:
+            ValidationError: naming the first answer that is wrong.
+        """
+        super().validate(value)
+        answers = value or []
+        if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
+            raise forms.ValidationError(
+                "Give a list of answers, each with rating, transcript and why."
+            )
+        for number, answer in enumerate(answers, start=1):
+            if set(answer) != set(self.LIMITS):
+                raise forms.ValidationError(
+                    f"Answer {number} needs exactly rating, transcript and why."
+                )
+            if answer["rating"] not in {Rating.STRONG, Rating.AVERAGE, Rating.WEAK}:
+                raise forms.ValidationError(
+                    f"Answer {number}: the rating must be strong, average or weak."
+                )
+            for key, limit in self.LIMITS.items():
+                if not 1 <= len(str(answer[key])) <= limit:
+                    raise forms.ValidationError(
+                        f"Answer {number}: {key} must be 1 to {limit} characters."
+                    )
+
+
+class QuestionForm(forms.ModelForm):
+    """A bank question, as the admin and the content import (``interviews.content``) check it.
+
+    ``practice_answers`` (sample answers for calibration practice) come only from content
+    files; the admin does not show them.
+    """
+
+    cues = CuesField(
+        widget=forms.Textarea(attrs={**FULL_SIZE, "rows": 7}),
+        max_length=80,
+        min_items=1,
+        help_text="What a strong answer tends to contain, one per line. Start a line with "
+        "“evidence:” for proof they did it (numbers, names, their own part, what failed).",
+    )
+    follow_ups = FollowUpsField(
+        help_text="Each follow-up on its own line, then “Good if: …” and “Weak if: …”; a blank "
+        "line between follow-ups."
+    )
+    variants = LinesField(
+        widget=forms.Textarea(attrs=FULL_SIZE),
+        required=False,
+        max_length=500,
+        help_text="Other wordings of the prompt, one per line; an interview asks one at random.",
+    )
+
+    practice_answers = PracticeAnswersField(required=False)
+
+    def clean(self) -> dict:
+        """Review dates as for glossary terms; a must-hear of at most 15 words."""
+        data = super().clean()
+        check_review_dates(self, data)
+        must_hear = data.get("must_hear") or ""
+        if len(must_hear.split()) > 15:
+            self.add_error("must_hear", f"Keep it to 15 words; this is {len(must_hear.split())}.")
+        return data
+
+    class Meta:
+        model = Question
+        fields = (
+            "prompt",
+            "slug",
+            "area",
+            "level",
+            "minutes",
+            "active",
+            "probes",
+            "must_hear",
+            "cues",
+            "follow_ups",
+            "variants",
+            "hypothetical",
+            "terms",
+            "strong",
+            "average",
+            "weak",
+            "verified",
+            "review_by",
+            "practice_answers",
+        )
+        widgets = {
+            **{
+                f: forms.Textarea(attrs=FULL_SIZE)
+                for f in ("prompt", "probes", "strong", "average", "weak", "hypothetical")
+            },
+            "must_hear": forms.TextInput(attrs={"class": "vLargeTextField", "size": 100}),
+            # A plain multiple select with a search box: the admin's autocomplete and two-pane
+            # widgets fail axe.
+            "terms": FilteredSelect("glossary terms", multiple=True),
+        }
+
+
+class RedFlagForm(forms.ModelForm):
+    """A red flag, as the admin and the content import check it."""
+
+    class Meta:
+        model = RedFlag
+        fields = ("slug", "name", "why")
+
+
+class KitForm(forms.ModelForm):
+    """A kit's own fields, as the content import checks them (its questions are a list there)."""
+
+    class Meta:
+        model = Kit
+        fields = ("slug", "name", "level", "minutes", "description")

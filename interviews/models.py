@@ -4,6 +4,7 @@ import secrets
 from datetime import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -73,7 +74,10 @@ class Question(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="questions")
     level = models.CharField(max_length=10, choices=Level)
-    minutes = models.PositiveSmallIntegerField(help_text="Usual time to ask and answer, 1–15.")
+    minutes = models.PositiveSmallIntegerField(
+        help_text="Usual time to ask and answer, 1–15.",
+        validators=[MinValueValidator(1), MaxValueValidator(15)],
+    )
     prompt = models.CharField(max_length=500, help_text="What the recruiter reads aloud.")
     probes = models.CharField("what it probes", max_length=300)
     strong = models.CharField("strong answer", max_length=600)
@@ -178,7 +182,9 @@ class Kit(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=120, unique=True)
     level = models.CharField(max_length=10, choices=Level)
-    minutes = models.PositiveSmallIntegerField("time budget (minutes)")
+    minutes = models.PositiveSmallIntegerField(
+        "time budget (minutes)", validators=[MinValueValidator(1)]
+    )
     description = models.CharField(max_length=400)
     questions = models.ManyToManyField(Question, through="KitQuestion", related_name="kits")
 

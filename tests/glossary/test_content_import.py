@@ -143,7 +143,10 @@ def test_import_unknown_area_and_level(tmp_path, loaded):
 
     problems = problems_of(import_bank, path)
 
-    assert f"{path}:6: python-venv: level: 'guru' is not one of: junior, mid, senior" in problems
+    assert (
+        f"{path}:6: python-venv: level: Select a valid choice. "
+        "guru is not one of the available choices."
+    ) in problems
     assert f"{path}:5: python-venv: area: unknown area 'cobol'" in problems
     assert snapshot() == loaded
 
@@ -165,7 +168,7 @@ def test_import_missing_guidance(tmp_path, loaded):
 
     problems = problems_of(import_bank, path)
 
-    assert problems == [f"{path}:4: python-venv: strong: is missing"]
+    assert problems == [f"{path}:4: python-venv: strong: This field is required."]
     assert snapshot() == loaded
 
 
@@ -199,7 +202,9 @@ def test_import_text_over_its_length_limit(tmp_path, loaded):
 
     problems = problems_of(import_bank, path)
 
-    assert problems == [f"{path}:12: python-venv: weak: is 649 characters, over the limit of 600"]
+    assert problems == [
+        f"{path}:12: python-venv: weak: Ensure this value has at most 600 characters (it has 649)."
+    ]
     assert snapshot() == loaded
 
 
@@ -234,8 +239,10 @@ def test_import_reports_every_problem_at_once(tmp_path, loaded):
     problems = problems_of(import_bank, path)
 
     assert len(problems) == 3
-    assert f"{path}:7: python-venv: minutes: must be at most 15" in problems
-    assert f"{path}:26: no-venv: why: must not be empty" in problems
+    assert f"{path}:7: python-venv: minutes: Ensure this value is less than or equal to 15." in (
+        problems
+    )
+    assert f"{path}:26: no-venv: why: This field is required." in problems
 
 
 def test_import_alias_used_by_two_terms(tmp_path, loaded):
@@ -262,7 +269,8 @@ def test_import_command_prints_problems_and_exits_non_zero(tmp_path, loaded):
 
     assert str(error.value) == (
         f"{path}: nothing imported, 1 problem(s):\n"
-        f"{path}:6: python-venv: level: 'guru' is not one of: junior, mid, senior"
+        f"{path}:6: python-venv: level: Select a valid choice. "
+        "guru is not one of the available choices."
     )
     assert snapshot() == loaded
 
@@ -376,3 +384,68 @@ def test_new_term_fields_are_checked_with_file_lines(tmp_path, loaded, change, l
 
     assert any(problem in p and p.startswith(f"{path}:") for p in problems), problems
     assert snapshot() == loaded
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "      - evidence: names a project",
+            "      - proof: names a project",
+            "cues: Write each cue as “idea: …” or “evidence: …” with its text.",
+        ),
+        ("        weak_if: Not sure.\n", "", "follow_ups: Follow-up 1 lacks: Weak if"),
+        (
+            "    must_hear: One environment per project.",
+            "    must_hear: " + " ".join(["word"] * 16),
+            "must_hear: Keep it to 15 words; this is 16.",
+        ),
+        (
+            "    terms: [venv, pip]",
+            "    terms: [venv, pip]\n    practice_answers:\n      - rating: great\n"
+            "        transcript: I use venv.\n        why: Short.",
+            "practice_answers: Answer 1: the rating must be strong, average or weak.",
+        ),
+        (
+            "    terms: [venv, pip]",
+            "    terms: [venv, pip]\n    verified: 2026-11-27",
+            "review_by: Say when to check the facts again.",
+        ),
+    ],
+)
+def test_bank_question_keys_are_checked_by_the_admin_form(tmp_path, loaded, old, new, problem):
+    assert old in BANK
+    path = write(tmp_path, "bank.yaml", BANK.replace(old, new))
+
+    problems = problems_of(import_bank, path)
+
+    assert any(problem in p and p.startswith(f"{path}:") for p in problems), problems
+    assert snapshot() == loaded
+
+
+def test_bank_practice_answers_and_wordings_are_imported(tmp_path, loaded):
+    extra = (
+        '    variants: ["How do you keep two projects\' packages apart?"]\n'
+        "    practice_answers:\n"
+        "      - rating: strong\n"
+        "        transcript: >-\n          One venv per project, and uv.lock\n          pins it.\n"
+        "        why: Names both and why.\n"
+    )
+    path = write(
+        tmp_path,
+        "bank.yaml",
+        BANK.replace("    terms: [venv, pip]\n", extra + "    terms: [venv, pip]\n"),
+    )
+
+    import_bank(path)
+
+    question = Question.objects.get(slug="python-venv")
+    assert question.variants == ["How do you keep two projects' packages apart?"]
+    assert question.practice_answers == [
+        {
+            "rating": "strong",
+            "transcript": "One venv per project, and uv.lock pins it.",
+            "why": "Names both and why.",
+        }
+    ]
+    assert "practice_answers:" in export_bank()

@@ -27,7 +27,7 @@ class Command(BaseCommand):
     Creates recruiter@example.com, manager@example.com and admin@example.com, each in its role's
     group, with a random password printed once. Existing accounts keep their password unless
     ``--reset-passwords`` is given. If there is no position yet and the shipped mid-level kit
-    exists, also creates a demo position for it, managed by the demo hiring manager, so a
+    exists, also creates a demo position for it, managed by the demo hiring manager, so an
     interview can start at once. Exits non-zero (CommandError) if a role group is missing, which
     means the migrations have not run.
     """
