@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import FloatField, QuerySet
+from django.db.models import Count, FloatField, QuerySet
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 from django.utils.text import slugify
@@ -38,8 +38,12 @@ def review_areas(position: Position) -> list[tuple[str, str]]:
 
 
 class ReviewFilter(django_filters.FilterSet):
-    """Filter by recommendation, decision, red flags, interviewer and date; sort by any column."""
+    """Filter by kit, recommendation, decision, red flags, interviewer and date; sort by any
+    column."""
 
+    kit = django_filters.ChoiceFilter(
+        field_name="kit_name", label="Kit", choices=[], empty_label="Any kit"
+    )
     recommendation = django_filters.ChoiceFilter(
         choices=Outcome.choices, empty_label="Any recommendation"
     )
@@ -87,8 +91,17 @@ class ReviewFilter(django_filters.FilterSet):
         self.filters["interviewer"].field.label_from_instance = lambda user: (
             user.get_full_name() or user.email
         )
+        # Each kit the position's candidates were screened with, and how many (one query).
+        self.kit_totals = list(
+            Interview.objects.filter(position=position, status=Status.SUBMITTED, is_latest=True)
+            .order_by("kit_name")
+            .values_list("kit_name")
+            .annotate(total=Count("pk"))
+        )
+        self.filters["kit"].extra["choices"] = [(name, name) for name, _ in self.kit_totals]
         self.sort_keys = {
             "candidate": "candidate__name",
+            "kit": "kit_name",
             "score": "score",
             **{f"area-{slugify(name)}": key for key, name in areas},
             "red-flags": "red_flag_total",

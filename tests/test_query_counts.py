@@ -172,7 +172,7 @@ PAGES = {
     "candidates": (candidate_list, 3),
     "candidate": (candidate_detail, 4),
     "positions": (position_list, 4),
-    "compare": (compare, 6),
+    "compare": (compare, 7),  # + the red flags, shown since round 2
     "glossary": (glossary_index, 3),
     "glossary term": (glossary_term, 6),
     "question": (question_detail, 7),
@@ -187,7 +187,7 @@ PAGES = {
     "scorecard": (scorecard, 11),
     # user, roles, position, manager check, interviewers, count, page of rows (areas and
     # scores are stored on the position and the interviews)
-    "review": (review, 7),
+    "review": (review, 8),  # + the kits and their totals (filter and note)
 }
 
 

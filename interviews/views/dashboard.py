@@ -24,7 +24,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["in_progress"] = list(
             mine.filter(pk__in=list(newest_open)).with_progress().order_by("-created_at")
         )
-        context["submitted"] = list(mine.submitted().order_by("-submitted_at")[:10])
+        context["submitted"] = list(
+            mine.submitted().select_related("decision__decided_by").order_by("-submitted_at")[:10]
+        )
     if has_role(request.user, HIRING_MANAGER):
         context.update(_manager_dashboard(request.user))
     return render(request, "interviews/dashboard.html", context)

@@ -4,10 +4,12 @@ a position's candidates: the table, its CSV export, and comparing candidates sid
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -64,10 +66,16 @@ def position_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 def _review(request: HttpRequest, pk: int):
-    """The position, its area columns and the filtered, sorted review rows."""
+    """The position, its area columns and the filtered, sorted review rows.
+
+    Unless sorted by a column, rows are ranked within their kit (best score first): scores
+    from different kits are not comparable.
+    """
     position = get_position_for_review(request, pk)
     areas = review_areas(position)
-    rows = review_queryset(position, [name for _, name in areas]).order_by("-submitted_at")
+    rows = review_queryset(position, [name for _, name in areas]).order_by(
+        "kit_name", F("score").desc(nulls_last=True), "-submitted_at"
+    )
     filterset = ReviewFilter(request.GET or None, queryset=rows, position=position, areas=areas)
     return position, areas, filterset
 
@@ -80,16 +88,24 @@ def position_review(request: HttpRequest, pk: int) -> HttpResponse:
     params = request.GET.copy()
     params.pop("page", None)
     current_sort = params.pop("sort", [""])[-1]
+    one_kit = request.GET.get("kit") or len(filterset.kit_totals) < 2
     context = {
         "position": position,
+        "kits": [] if one_kit else filterset.kit_totals,
         "areas": [(key, name, f"area-{slugify(name)}") for key, name in areas],
         "filter": filterset,
         "page": page,
         "rows": [(row, [getattr(row, key) for key, _ in areas]) for row in page],
         "params": params.urlencode(),
         "sort": current_sort,
+        "ticked": _ticked(request),
     }
     return render_page_or_partial(request, "interviews/position_review.html", context, "results")
+
+
+def _ticked(request: HttpRequest) -> set[int]:
+    """The interviews ticked for comparing, kept when compare sends the manager back."""
+    return {int(value) for value in request.GET.getlist("interview") if value.isdigit()}
 
 
 REVIEW_CSV_COLUMNS = [
@@ -148,14 +164,23 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
         ids = [int(value) for value in request.GET.getlist("interview")]
     except ValueError as exc:
         raise Http404("Unknown interview.") from exc
+    back = reverse("interviews:position_review", args=[position.pk])
+    back += "?" + urlencode([("interview", pk) for pk in ids])  # the ticks stay
+    if len(set(ids)) > 4:
+        messages.error(
+            request,
+            f"You ticked {len(set(ids))} candidates; compare takes two to four. "
+            "Untick some and compare again.",
+        )
+        return redirect(back)
     chosen = list(
         Interview.objects.filter(pk__in=ids, position=position, status=Status.SUBMITTED)
         .select_related("candidate", "decision")
-        .prefetch_related("questions")
+        .prefetch_related("questions", "red_flags")
     )
-    if not 2 <= len(chosen) <= 4 or len(chosen) != len(set(ids)):
+    if len(chosen) < 2 or len(chosen) != len(set(ids)):
         messages.error(request, "Choose two to four screened candidates to compare.")
-        return redirect("interviews:position_review", pk=position.pk)
+        return redirect(back)
     columns = []
     for interview in chosen:
         questions = list(interview.questions.all())
@@ -177,6 +202,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "position": position,
             "columns": columns,
+            "kits_differ": len({c["interview"].kit_name for c in columns}) > 1,
             # Written out in full so Tailwind's scanner sees the classes.
             "grid_class": {2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-4"}[
                 len(columns)

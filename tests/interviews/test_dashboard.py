@@ -94,3 +94,54 @@ def test_manager_dashboard_lists_awaiting_decisions_oldest_first(
 
     assert "2 candidates screened · 2 awaiting your decision" in html
     assert html.index(">Older<") < html.index(">Newer<")
+
+
+def test_recruiter_sees_the_managers_decision_labelled_as_theirs(
+    client, recruiter, position, manager
+):
+    from interviews.models import Decision
+
+    decided = submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("Ann")),
+        ["strong"],
+        recommendation="advance",
+    )
+    submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("Bob")),
+        ["weak"],
+        recommendation="decline",
+    )
+    manager.first_name = "Max"
+    manager.save()
+    Decision.objects.create(interview=decided, outcome="hold", decided_by=manager)
+    client.force_login(recruiter)
+
+    html = client.get("/").content.decode()
+
+    assert "you recommended <span" in html
+    assert "Max decided <span" in html
+    assert ">Hold</span>" in html
+    assert "no decision yet" in html
+    scorecard = client.get(f"/interviews/{decided.pk}/scorecard/").content.decode()
+    assert "The hiring manager's decision" in scorecard
+    assert "By Max" in scorecard
+
+
+def test_manager_sees_score_flags_and_wait_on_awaiting_decisions(
+    client, recruiter, position, manager
+):
+    from django.utils import timezone
+
+    from interviews.models import RedFlag
+
+    interview = make_interview(recruiter, position=position, candidate=make_candidate("Ann"))
+    flag = RedFlag.objects.create(slug="no-git", name="Never used Git", why="x")
+    interview.set_red_flags({flag: ""})
+    submit(interview, ["strong"], when=timezone.now() - timezone.timedelta(days=3))
+    client.force_login(manager)
+
+    html = client.get("/").content.decode()
+
+    assert "score 3.0" in html
+    assert "1 red flag" in html
+    assert "waiting 3\xa0days" in html

@@ -223,3 +223,104 @@ def test_compare_needs_two_to_four(client, recruiter, position, manager):
     response = client.get(f"/positions/{position.pk}/compare/", {"interview": [a.pk]}, follow=True)
 
     assert "Choose two to four screened candidates to compare." in response.content.decode()
+
+
+# --- Fair comparison across kits (issue 14) ------------------------------------------------------
+
+
+def interview_with_kit(recruiter, position, kit, name: str, ratings, **kwargs):
+    """A submitted interview of ``name`` for ``position``, asked from ``kit``."""
+    from interviews.models import Interview
+
+    interview = Interview.objects.start(
+        interviewer=recruiter,
+        candidate=make_candidate(name),
+        position=position,
+        kit=kit,
+        questions=[kq.question for kq in kit.kit_questions.select_related("question__area")],
+    )
+    return submit(interview, ratings, **kwargs)
+
+
+@pytest.fixture
+def mixed(recruiter, position):
+    """Two candidates screened with the position's kit, one with another kit scoring highest."""
+    from tests.factories import make_kit
+
+    senior = make_kit(3)
+    senior.name = "Senior screen"
+    senior.save()
+    ann = interview_with_kit(recruiter, position, position.default_kit, "Ann", ["average"] * 6)
+    bob = interview_with_kit(recruiter, position, position.default_kit, "Bob", ["strong"] * 6)
+    sue = interview_with_kit(recruiter, position, senior, "Sue", ["strong"] * 3)
+    return {"ann": ann, "bob": bob, "sue": sue, "senior": senior}
+
+
+def test_review_says_when_kits_differ_and_ranks_within_each_kit(client, manager, position, mixed):
+    client.force_login(manager)
+
+    html = client.get(f"/positions/{position.pk}/").content.decode()
+
+    kit = position.default_kit.name
+    assert "Scores from different kits are not comparable" in html
+    assert f"{kit}: 2 candidates" in html
+    assert "Senior screen: 1 candidate" in html
+    assert f'<span class="review-kit">{kit}</span>' in html
+    assert '<span class="review-kit">Senior screen</span>' in html
+    # by default: kit by kit, best score first within each
+    assert review_rows(html) == ["Bob", "Ann", "Sue"]
+
+
+def test_review_filters_by_kit(client, manager, position, mixed):
+    client.force_login(manager)
+
+    html = client.get(f"/positions/{position.pk}/", {"kit": "Senior screen"}).content.decode()
+
+    assert review_rows(html) == ["Sue"]
+    assert "Scores from different kits are not comparable" not in html
+    assert '<option value="Senior screen" selected>Senior screen</option>' in html
+
+
+def test_compare_across_kits_says_so_and_shows_flags_summary_and_decision(
+    client, manager, position, mixed
+):
+    flag = RedFlag.objects.create(slug="no-git", name="Never used Git", why="x")
+    ann = mixed["ann"]
+    ann.red_flags.create(red_flag=flag, name=flag.name, note="Uses zip files")
+    ann.summary = "Solid on Django, thin on testing."
+    ann.save()
+    Decision.objects.create(
+        interview=ann, outcome="hold", note="Wait for the senior", decided_by=manager
+    )
+    client.force_login(manager)
+
+    html = client.get(
+        f"/positions/{position.pk}/compare/", {"interview": [ann.pk, mixed["sue"].pk]}
+    ).content.decode()
+
+    assert "screened with different kits" in html
+    assert f"Kit: {position.default_kit.name}" in html
+    assert "Kit: Senior screen" in html
+    assert "Never used Git" in html
+    assert "Uses zip files" in html
+    assert "Solid on Django, thin on testing." in html
+    assert "Wait for the senior" in html
+
+
+def test_compare_over_the_limit_keeps_the_ticks_and_explains(client, manager, position):
+    recruiter = make_user(RECRUITER)
+    ids = [
+        submit(
+            make_interview(recruiter, position=position, candidate=make_candidate(f"C{n}")),
+            ["weak"] * 6,
+        ).pk
+        for n in range(5)
+    ]
+    client.force_login(manager)
+
+    response = client.get(f"/positions/{position.pk}/compare/", {"interview": ids}, follow=True)
+
+    html = response.content.decode()
+    assert "You ticked 5 candidates; compare takes two to four." in html
+    for pk in ids:
+        assert f'value="{pk}" checked' in html
