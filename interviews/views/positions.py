@@ -95,7 +95,7 @@ def position_review(request: HttpRequest, pk: int) -> HttpResponse:
         "areas": [(key, name, f"area-{slugify(name)}") for key, name in areas],
         "filter": filterset,
         "page": page,
-        "rows": [(row, [getattr(row, key) for key, _ in areas]) for row in page],
+        "rows": [(row, [(name, getattr(row, key)) for key, name in areas]) for row in page],
         "params": params.urlencode(),
         "sort": current_sort,
         "ticked": _ticked(request),

@@ -1,7 +1,9 @@
 """The hiring manager's review in Chromium: every page passes the audit; a scorecard prints."""
 
+import os
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from interviews.models import Decision
@@ -88,3 +90,41 @@ def test_manager_reviews_compares_and_decides(page, live_server, audit, sign_in,
     assert data.startswith(b"%PDF")
     assert len(data) > 10_000
     assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 2  # areas start on new pages
+
+
+@pytest.mark.parametrize("width", [1280, 768])
+def test_review_fits_the_screen_without_sideways_scrolling(
+    page, live_server, audit, sign_in, shipped_content, width
+):
+    """Issue 14: six area columns and every other column, at a laptop's and a tablet's width."""
+    from interviews.models import Kit, Position
+
+    manager = make_user(HIRING_MANAGER, email="max@example.com")
+    recruiter = make_user(RECRUITER)
+    position = Position.objects.create(
+        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
+    )
+    position.hiring_managers.set([manager])
+    for name in ("Ann Longname-Example", "Bob Example", "Cat Example"):
+        interview = make_interview(recruiter, position=position, candidate=make_candidate(name))
+        submit(interview, ["strong", "average", "weak", "strong", "average", "weak", "strong"])
+    assert len(position.areas_asked) == 6
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in("max@example.com")
+
+    page.goto(f"{live_server.url}/positions/{position.pk}/")
+
+    expect(page.get_by_text("3 candidates", exact=True)).to_be_visible()
+    overflow = page.evaluate(
+        "() => [...document.querySelectorAll('.review-table, body')]"
+        ".map(e => [e.className || e.tagName, e.scrollWidth - e.clientWidth,"
+        " e.parentElement && e.parentElement.scrollWidth - e.parentElement.clientWidth])"
+    )
+    assert all(max(extra, parent or 0) <= 0 for _, extra, parent in overflow), overflow
+    first = page.locator(".review-table tbody tr").first
+    for label in ("Score", "Red flags", "Recommendation", "Decision", "Screened"):
+        expect(first.locator(f'td[data-label="{label}"]')).to_be_visible()
+    expect(first.get_by_text(re.compile(r"^by "))).to_be_visible()  # the interviewer
+    if os.environ.get("SAVE_SCREENSHOTS"):
+        page.screenshot(path=f"{os.environ['SAVE_SCREENSHOTS']}/review-{width}.png", full_page=True)
+    audit.check(page)
