@@ -2,6 +2,7 @@
 
 import os
 import re
+import unicodedata
 
 import pytest
 from playwright.sync_api import expect
@@ -128,3 +129,66 @@ def test_review_fits_the_screen_without_sideways_scrolling(
     if os.environ.get("SAVE_SCREENSHOTS"):
         page.screenshot(path=f"{os.environ['SAVE_SCREENSHOTS']}/review-{width}.png", full_page=True)
     audit.check(page)
+
+
+def printed(page, tmp_path, name: str) -> list[str]:
+    """The page printed to an A4 PDF as Chromium prints it; returns each page's text."""
+    from pypdf import PdfReader
+
+    path = tmp_path / f"{name}.pdf"
+    page.emulate_media(media="print")
+    page.pdf(path=str(path), format="A4", prefer_css_page_size=True, print_background=True)
+    pages = [p.extract_text() for p in PdfReader(path).pages]
+    page.emulate_media(media="screen")
+    return [" ".join(unicodedata.normalize("NFKC", text).split()) for text in pages]  # ﬂ -> fl
+
+
+def test_printouts_fit_their_pages_and_keep_every_column(
+    page, live_server, sign_in, shipped_content, tmp_path
+):
+    """Issue 14: a 7-question scorecard on at most 2 pages; the review on one landscape page
+    with every column and no filters; compare with every chosen candidate."""
+    from interviews.models import Kit, Position
+
+    manager = make_user(HIRING_MANAGER, email="max@example.com")
+    recruiter = make_user(RECRUITER)
+    position = Position.objects.create(
+        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
+    )
+    position.hiring_managers.set([manager])
+    names = ["Ann Example", "Bob Example", "Cat Example", "Dan Example"]
+    interviews = [
+        submit(
+            make_interview(recruiter, position=position, candidate=make_candidate(name)),
+            ["strong", "average", "weak", "strong", "average", "weak", "strong"],
+            notes=[f"{name} gave a clear, concrete answer about their last project."] * 7,
+        )
+        for name in names
+    ]
+    sign_in("max@example.com")
+
+    page.goto(f"{live_server.url}/interviews/{interviews[0].pk}/scorecard/")
+    scorecard = printed(page, tmp_path, "scorecard")
+    assert len(scorecard) <= 2, len(scorecard)
+    text = " ".join(scorecard)
+    flat = re.sub(r"\W+", " ", text)
+    for question in interviews[0].questions.all():
+        words = re.sub(r"\W+", " ", question.prompt).split()[:5]
+        assert " ".join(words) in flat, question.prompt
+
+    page.goto(f"{live_server.url}/positions/{position.pk}/")
+    review = printed(page, tmp_path, "review")
+    assert len(review) == 1, len(review)
+    for column in ("Candidate", "Score", "Red flags", "Recommendation", "Decision", "Screened"):
+        assert column in review[0], column
+    for area in ("Python language", "Working practices"):
+        assert area in review[0], area
+    assert "Show candidates" not in review[0]  # the filters are not printed
+    assert all(name in review[0] for name in names)
+
+    chosen = "&".join(f"interview={i.pk}" for i in interviews)
+    page.goto(f"{live_server.url}/positions/{position.pk}/compare/?{chosen}")
+    compare = printed(page, tmp_path, "compare")
+    first_page = compare[0]
+    assert all(name in first_page for name in names), first_page[:300]
+    assert "Overall score" in first_page
