@@ -244,7 +244,16 @@
       // Storage full or disabled: the note still saves to the server as usual.
     }
     setSaveState("saving", "Saving…");
+    // A watchdog: if no save has started or ended a moment after typing stops (htmx's delayed
+    // trigger can be lost when the connection drops mid-typing), send the notes now.
+    clearTimeout(notesWatchdog);
+    notesWatchdog = setTimeout(() => {
+      const notes = $("#notes");
+      if (!notes || notes.value === notes.dataset.saved || retries.has(notes)) return;
+      if (!notes.classList.contains("htmx-request")) window.htmx.trigger(notes, "retry");
+    }, 2500);
   });
+  let notesWatchdog;
 
   const restoreDraft = () => {
     const notes = $("#notes");

@@ -96,7 +96,8 @@ def test_whole_interview_by_keyboard(page, live_server, audit, sign_in, bank):
             page.context.set_offline(False)
         else:
             page.keyboard.type(note)
-        expect(page.locator("#notes-status")).to_contain_text("Saved at", timeout=10_000)
+        # A request the dropped connection left hanging times out (5 s) and is sent again.
+        expect(page.locator("#notes-status")).to_contain_text("Saved at", timeout=15_000)
         page.keyboard.press("Escape")
         page.keyboard.press(key)
         if number < total:
