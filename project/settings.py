@@ -294,3 +294,7 @@ LOGGING = {
 
 # The shipped question bank and glossary (see docs/content-format.md).
 CONTENT_DIR = BASE_DIR / "content"
+
+# Screenings awaiting a decision for more than this many working days are pointed out to the
+# position's hiring managers on their dashboard.
+DECISION_WAIT_WORKING_DAYS = int(os.environ.get("DJANGO_DECISION_WAIT_WORKING_DAYS", "3"))

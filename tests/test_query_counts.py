@@ -187,7 +187,7 @@ PAGES = {
     "scorecard": (scorecard, 11),
     # user, roles, position, manager check, interviewers, count, page of rows (areas and
     # scores are stored on the position and the interviews)
-    "review": (review, 8),  # + the kits and their totals (filter and note)
+    "review": (review, 9),  # + the kits and their totals, + the share submitted within a day
 }
 
 

@@ -1,10 +1,12 @@
 """Positions (/positions/…): the list, the create/edit form, and the hiring manager's review of
 a position's candidates: the table, its CSV export, and comparing candidates side by side."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -89,9 +91,16 @@ def position_review(request: HttpRequest, pk: int) -> HttpResponse:
     params.pop("page", None)
     current_sort = params.pop("sort", [""])[-1]
     one_kit = request.GET.get("kit") or len(filterset.kit_totals) < 2
+    promptness = Interview.objects.filter(position=position, status=Status.SUBMITTED).aggregate(
+        submitted=Count("pk"),
+        within_a_day=Count(
+            "pk", filter=Q(submitted_at__lte=F("started_at") + datetime.timedelta(hours=24))
+        ),
+    )
     context = {
         "position": position,
         "kits": [] if one_kit else filterset.kit_totals,
+        "promptness": promptness,
         "areas": [(key, name, f"area-{slugify(name)}") for key, name in areas],
         "filter": filterset,
         "page": page,

@@ -145,3 +145,55 @@ def test_manager_sees_score_flags_and_wait_on_awaiting_decisions(
     assert "score 3.0" in html
     assert "1 red flag" in html
     assert "waiting 3\xa0days" in html
+
+
+def test_nothing_waits_unseen_on_either_dashboard(client, recruiter, position, manager):
+    """Issue 14: an interview started over 24 hours ago and not submitted is pointed out to its
+    recruiter; a screening waiting over 3 days for a decision is pointed out to the manager."""
+    from django.utils import timezone
+
+    from interviews.models import Interview
+
+    now = timezone.now()
+    stale = make_interview(recruiter, position=position, candidate=make_candidate("Stale"))
+    Interview.objects.filter(pk=stale.pk).update(
+        created_at=now - timezone.timedelta(hours=30),
+        started_at=now - timezone.timedelta(hours=30),
+    )
+    make_interview(recruiter, position=position, candidate=make_candidate("Fresh"))
+    submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("Waiting")),
+        ["strong"],
+        when=now - timezone.timedelta(days=6),  # over 3 working days, whatever the weekday
+    )
+
+    client.force_login(recruiter)
+    mine = client.get("/").content.decode()
+    client.force_login(manager)
+    theirs = client.get("/").content.decode()
+
+    assert mine.count("Started over a day ago: finish it or abandon it.") == 1
+    assert mine.index(">Stale<") < mine.index("Started over a day ago")
+    assert theirs.count("Waiting over 3 working days") == 1
+
+
+def test_review_shows_the_share_submitted_within_24_hours(client, recruiter, position, manager):
+    from django.utils import timezone
+
+    from interviews.models import Interview
+
+    quick = submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("A")), ["strong"]
+    )
+    slow = submit(
+        make_interview(recruiter, position=position, candidate=make_candidate("B")), ["weak"]
+    )
+    Interview.objects.filter(pk=slow.pk).update(
+        started_at=slow.submitted_at - timezone.timedelta(hours=30)
+    )
+    assert quick.pk
+    client.force_login(manager)
+
+    html = client.get(f"/positions/{position.pk}/").content.decode()
+
+    assert "1 of 2 screenings (50%) were submitted within 24 hours of starting" in html
