@@ -30,6 +30,7 @@ from ..models import Interview, Position, Status
 from ..scoring import area_scores, score
 
 PAGE_SIZE = 25
+PROMPTNESS_SAMPLE = 200  # the latest screenings whose promptness the review reports
 
 
 @require_GET
@@ -91,7 +92,13 @@ def position_review(request: HttpRequest, pk: int) -> HttpResponse:
     params.pop("page", None)
     current_sort = params.pop("sort", [""])[-1]
     one_kit = request.GET.get("kit") or len(filterset.kit_totals) < 2
-    promptness = Interview.objects.filter(position=position, status=Status.SUBMITTED).aggregate(
+    # Over the latest PROMPTNESS_SAMPLE screenings, so the page costs the same at any size.
+    latest = (
+        Interview.objects.filter(position=position, status=Status.SUBMITTED)
+        .order_by("-submitted_at")
+        .values("pk")[:PROMPTNESS_SAMPLE]
+    )
+    promptness = Interview.objects.filter(pk__in=latest).aggregate(
         submitted=Count("pk"),
         within_a_day=Count(
             "pk", filter=Q(submitted_at__lte=F("started_at") + datetime.timedelta(hours=24))
@@ -101,6 +108,7 @@ def position_review(request: HttpRequest, pk: int) -> HttpResponse:
         "position": position,
         "kits": [] if one_kit else filterset.kit_totals,
         "promptness": promptness,
+        "promptness_sample": PROMPTNESS_SAMPLE,
         "areas": [(key, name, f"area-{slugify(name)}") for key, name in areas],
         "filter": filterset,
         "page": page,
