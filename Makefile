@@ -95,6 +95,7 @@ vocabulary: deps ## Rebuild the decoder's recognised vocabulary (linguist-langua
 		devicon/LICENSE simple-icons/LICENSE.md simple-icons/DISCLAIMER.md; do \
 		printf '==> %s <==\n' "$$f"; cat $(VOCABULARY)/$$f; echo; done; } \
 		> glossary/data/recognised-LICENSE.txt
+	rm -rf $(VOCABULARY)  # the unpacked packages (their docs and icons) are not the app's files
 
 lint: .venv/.synced ## Check style and formatting with ruff
 	.venv/bin/ruff check .

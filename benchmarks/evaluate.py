@@ -38,7 +38,6 @@ os.environ["DATABASE_URL"] = "sqlite://:memory:"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
 import django  # noqa: E402
-import yaml  # noqa: E402
 
 django.setup()
 
@@ -49,16 +48,6 @@ SETS = ("evaluation", "evaluation-b")
 
 def _key(spelling: str) -> str:
     return " ".join(spelling.casefold().split())
-
-
-def _load(folder: Path, prefix: str) -> list | dict:
-    """One YAML file, or the union of a set's parts (``manifest-s01-s15.yaml``…)."""
-    whole = folder / f"{prefix}.yaml"
-    parts = [whole] if whole.exists() else sorted(folder.glob(f"{prefix}-*.yaml"))
-    loaded = [yaml.safe_load(part.read_text(encoding="utf-8")) for part in parts]
-    if loaded and isinstance(loaded[0], dict):
-        return {key: value for part in loaded for key, value in part.items()}
-    return [entry for part in loaded for entry in part]
 
 
 def main() -> None:
@@ -78,12 +67,13 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
         name: the set's folder under ``tests/resumes/`` (its texts are in ``var/<name>/``).
         verbose: list every miss, not only the 40 most frequent.
     """
+    from benchmarks.fetch_evaluation import load
     from glossary.matching import current, scan_resume
     from glossary.resumes import ResumeError, read_resume
 
-    folder, cache = ROOT / "tests" / "resumes" / name, ROOT / "var" / name
-    labels = _load(folder, "labels")
-    manifest = _load(folder, "manifest")
+    cache = ROOT / "var" / name
+    labels = load(name, "labels")
+    manifest = load(name, "manifest")
     _, terms = current()
     vocabulary = {_key(s) for term in terms.values() for s in (term.name, *term.aliases)}
 

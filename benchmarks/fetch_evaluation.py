@@ -25,12 +25,21 @@ EXTENSIONS = {
 }
 
 
-def entries(name: str) -> list[dict]:
-    """A set's manifest entries (``manifest.yaml``, or its parts ``manifest-*.yaml``)."""
+def load(name: str, prefix: str) -> list | dict:
+    """A set's ``manifest`` (a list) or ``labels`` (a mapping): ``<prefix>.yaml``, or the union of
+    its parts ``<prefix>-*.yaml``."""
     folder = ROOT / "tests" / "resumes" / name
-    whole = folder / "manifest.yaml"
-    parts = [whole] if whole.exists() else sorted(folder.glob("manifest-*.yaml"))
-    return [e for part in parts for e in yaml.safe_load(part.read_text(encoding="utf-8"))]
+    whole = folder / f"{prefix}.yaml"
+    parts = [whole] if whole.exists() else sorted(folder.glob(f"{prefix}-*.yaml"))
+    loaded = [yaml.safe_load(part.read_text(encoding="utf-8")) for part in parts]
+    if loaded and isinstance(loaded[0], dict):
+        return {key: value for part in loaded for key, value in part.items()}
+    return [entry for part in loaded for entry in part]
+
+
+def entries(name: str) -> list[dict]:
+    """A set's manifest entries."""
+    return load(name, "manifest")
 
 
 def main() -> int:

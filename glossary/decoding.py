@@ -13,6 +13,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .matching import Link, scan_resume
 from .models import Term
@@ -102,17 +103,18 @@ class DecodedResume:
             weights[item.term.area_id] += item.count
         return dict(weights)
 
-    @property
+    @cached_property
     def profiles(self) -> list[Link]:
         """The candidate's own pages, one per address: GitHub, GitLab, LinkedIn and Stack
         Overflow accounts, personal sites (a bare domain), then e-mail addresses."""
-        return [link for link in self._unique_links() if _is_profile(link)]
+        return [link for link in self._unique_links if _is_profile(link)]
 
-    @property
+    @cached_property
     def other_links(self) -> list[Link]:
         """Every other link, one per address: repositories, posts, package pages."""
-        return [link for link in self._unique_links() if not _is_profile(link)]
+        return [link for link in self._unique_links if not _is_profile(link)]
 
+    @cached_property
     def _unique_links(self) -> list[Link]:
         unique = {link.url.rstrip("/").lower(): link for link in self.links}
         return sorted(unique.values(), key=lambda link: (_LINK_ORDER.get(link.kind, 5), link.url))

@@ -625,7 +625,7 @@ def find_terms(text: str) -> list[tuple[Match, object]]:
             continue
         term = terms[match.term_id]
         written = " ".join(text[match.start : match.end].split())
-        if matcher.rules.get(match.term_id, NO_RULES).needs_context and written != term.name:
+        if matcher._rules(match.term_id).needs_context and written != term.name:
             continue
         found.append((match, term))
     return found

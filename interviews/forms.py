@@ -780,32 +780,29 @@ class CuesField(LinesField):
             ]
         return super().prepare_value(value)
 
-    def to_python(self, value: object) -> list[str]:
-        """The lines, each without its "evidence:" prefix (kept apart in ``_kinds``), so
-        lengths and duplicates are checked on the cues' own text."""
+    def to_python(self, value: object) -> list[dict]:
+        """The lines as cues, each without its "evidence:" prefix."""
         if isinstance(value, list | tuple) and not all(isinstance(v, str) for v in value):
             raise forms.ValidationError(
                 "Write each cue as “idea: …” or “evidence: …” with its text.", code="cue_kind"
             )
-        self._kinds = []
-        texts = []
+        cues = []
         for line in super().to_python(value):
             evidence = line.lower().startswith(self.PREFIX)
-            self._kinds.append("evidence" if evidence else "idea")
-            texts.append(line[len(self.PREFIX) :].strip() if evidence else line)
-        return texts
+            text = line[len(self.PREFIX) :].strip() if evidence else line
+            cues.append({"kind": "evidence" if evidence else "idea", "text": text})
+        return cues
+
+    def validate(self, value: list[dict]) -> None:
+        """Lengths, count and duplicates, checked on the cues' own text."""
+        super().validate([cue["text"] for cue in value])
 
     def has_changed(self, initial: object, data: object) -> bool:
         """Whether the cues differ from the stored ones (kinds included)."""
         try:
-            return self.clean(data) != (initial or [])
+            return self.to_python(data) != (initial or [])
         except forms.ValidationError:
             return True
-
-    def clean(self, value: object) -> list[dict]:
-        """Check the texts (length, count, duplicates), then pair each with its kind."""
-        texts = super().clean(value)
-        return [{"kind": k, "text": t} for k, t in zip(self._kinds, texts, strict=True)]
 
 
 class FollowUpsField(forms.Field):
