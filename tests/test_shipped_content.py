@@ -222,6 +222,19 @@ def test_bank_2026_topics_have_every_level_and_their_kits():
         ),
         "CORS": re.compile(r"cors", re.I),
         "type hints": re.compile(r"type-hints", re.I),
+        "working with AI coding assistants": re.compile(r"^practices-ai-"),
+        "object-oriented design and code structure": re.compile(
+            r"classes-vs-functions|composition-vs-inheritance|structuring-a-codebase"
+        ),
+        "system design scaled by level": re.compile(
+            r"design-small-app|design-feature-end-to-end|design-system-at-scale"
+        ),
+        "FastAPI": re.compile(r"fastapi"),
+        "Flask": re.compile(r"flask"),
+        "front-end testing, JavaScript and TypeScript": re.compile(
+            r"front-end-(testing-basics|javascript-basics|component-tests|typescript|test-strategy)"
+        ),
+        "Docker": re.compile(r"docker|containers-in-production"),
     }
     for topic, pattern in topics.items():
         levels = {q["level"] for q in BANK["questions"] if pattern.search(q["slug"])}
