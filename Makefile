@@ -46,8 +46,11 @@ migrate: deps
 demo: migrate ## Create the demo accounts and a demo position (passwords are printed once)
 	$(DEV_ENV) $(MANAGE) create_demo_accounts
 
-run: demo ## Set everything up and serve http://127.0.0.1:8000 with the dev server
-	$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
+# The task worker (notification emails, the daily reminder) runs beside the server and stops with it.
+run: demo ## Set everything up and serve http://127.0.0.1:8000 with the dev server and the task worker
+	$(DEV_ENV) $(MANAGE) schedule_reminders
+	$(DEV_ENV) $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+		$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: deps ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set), browser tests included
 	@if [ -z "$$PLAYWRIGHT_CHROMIUM_EXECUTABLE" ] && [ ! -x /usr/bin/chromium ]; then \
@@ -107,12 +110,14 @@ format: .venv/.synced ## Fix what ruff can fix and format the code
 
 # The production path, locally: collected, hashed and compressed static files served by WhiteNoise
 # under gunicorn with production settings (plain HTTP on the loopback, so no SSL redirect).
-serve: deps ## Serve with gunicorn and production settings on http://127.0.0.1:8000
+serve: deps ## Serve with gunicorn, production settings and the task worker on http://127.0.0.1:8000
 	@mkdir -p var
 	@[ -s var/secret_key ] || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(MANAGE) collectstatic --no-input --verbosity 0
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(MANAGE) migrate --no-input
-	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_SECURE_SSL_REDIRECT=0 \
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(MANAGE) schedule_reminders
+	export DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_SECURE_SSL_REDIRECT=0; \
+		$(MANAGE) db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 		.venv/bin/gunicorn project.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket \
 		--access-logfile -
 

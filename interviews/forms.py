@@ -21,6 +21,7 @@ from .models import (
     Interview,
     Kit,
     Level,
+    NotificationPreference,
     Outcome,
     Position,
     Question,
@@ -615,6 +616,15 @@ class StartFromResumeForm(forms.Form):
         order = {pk: index for index, pk in enumerate(self.data.getlist("questions"))}
         chosen = self.cleaned_data["questions"].select_related("area")
         return sorted(chosen, key=lambda question: order.get(str(question.pk), len(order)))
+
+
+class NotificationPreferenceForm(forms.ModelForm):
+    """Whether notifications are emailed as well as listed in the app."""
+
+    class Meta:
+        model = NotificationPreference
+        fields = ["email"]
+        help_texts = {"email": "They are always listed here; untick to stop the emails."}
 
 
 class ShortcutsForm(forms.Form):

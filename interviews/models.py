@@ -943,7 +943,8 @@ class Interview(models.Model):
         """Record the recommendation and summary and make the interview read-only.
 
         The first submission also records the answers as submitted, so later changes (after
-        a reopening) show in the scorecard's history against them.
+        a reopening) show in the scorecard's history against them. The position's hiring
+        managers are notified (``interviews.notifications``).
 
         Args:
             recommendation: an ``Outcome`` value.
@@ -973,9 +974,13 @@ class Interview(models.Model):
                     default_user=by,
                     default_change_reason="Submitted",
                 )
+            from . import notifications  # imports these models
+
+            notifications.screening_submitted(self, by=by, again=not first_submission)
 
     def reopen(self, *, reason: str, by) -> None:
-        """Make a submitted interview editable again, recording who did it and why.
+        """Make a submitted interview editable again, recording who did it and why; the
+        position's hiring managers are notified.
 
         Raises:
             InterviewNotSubmitted: it is not submitted (reopened already, say).
@@ -989,6 +994,9 @@ class Interview(models.Model):
             self._change_reason = reason
             self.save()
             self._mark_latest(siblings)
+            from . import notifications  # imports these models
+
+            notifications.screening_reopened(self, by=by, reason=reason)
 
     def abandon(self, *, reason: str, by) -> None:
         """Stop a prepared or in-progress interview for good, recording who did it and why.
@@ -1016,7 +1024,8 @@ class Interview(models.Model):
             self.save()
 
     def decide(self, *, outcome: str, note: str, by) -> "Decision":
-        """Record or change the hiring manager's decision (kept in history).
+        """Record or change the hiring manager's decision (kept in history); the interviewer is
+        notified.
 
         Returns:
             The saved decision.
@@ -1029,9 +1038,13 @@ class Interview(models.Model):
             if not self.is_submitted:
                 raise InterviewNotSubmitted(self)
             decision = Decision.objects.filter(interview=self).first() or Decision(interview=self)
+            previous = decision.outcome if decision.pk else ""
             decision.outcome, decision.note, decision.decided_by = outcome, note, by
             decision._history_user = by
             decision.save()
+            from . import notifications  # imports these models
+
+            notifications.decision_recorded(decision, by=by, previous=previous)
         return decision
 
 
@@ -1262,3 +1275,90 @@ class ShortcutPreference(models.Model):
 
     def __str__(self) -> str:
         return f"Shortcuts of {self.user}"
+
+
+class NotificationPreference(models.Model):
+    """Whether one person wants their notifications by email as well as in the app."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email = models.BooleanField("also email them to me", default=True)
+
+    def __str__(self) -> str:
+        return f"Notification preference of {self.user}"
+
+
+class Notification(models.Model):
+    """Something one person should know about: a screening submitted or reopened, a decision,
+    or the daily reminder of what waits on them.
+
+    Created in the same transaction as the change it reports (see ``interviews.notifications``),
+    so it exists exactly when the change does; its email is sent afterwards by a background task,
+    and ``email_status`` follows it from ``pending`` to ``sent`` (or ``off`` when the person turned
+    email off or has no address, or ``failed`` after ``EMAIL_ATTEMPTS`` tries).
+    """
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", "Screening submitted"
+        DECIDED = "decided", "Decision recorded"
+        REOPENED = "reopened", "Screening reopened"
+        REMINDER = "reminder", "Daily reminder"
+
+    class Email(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        SENT = "sent", "Sent"
+        OFF = "off", "Not emailed"
+        FAILED = "failed", "Could not be sent"
+
+    EMAIL_ATTEMPTS = 5
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=10, choices=Kind)
+    interview = models.ForeignKey(
+        Interview, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    text = models.CharField(max_length=600)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    email_status = models.CharField(max_length=8, choices=Email, default=Email.PENDING)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    # When a worker took it to send (another worker leaves it alone for a while after).
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(
+                fields=["recipient"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread",
+            ),
+            models.Index(
+                fields=["created_at"],
+                condition=Q(email_status="pending"),
+                name="notification_email_pending",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["submitted", "decided", "reopened", "reminder"]),
+                name="notification_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="reminder") | Q(interview__isnull=False),
+                name="notification_interview_unless_reminder",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        """Where the notification leads: the screening's scorecard, or the dashboard."""
+        if self.interview_id is None:
+            return reverse("interviews:dashboard")
+        return reverse("interviews:scorecard", args=[self.interview_id])

@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from interviews.models import Notification
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER, roles_of
 
 
@@ -26,4 +27,17 @@ def roles(request: HttpRequest) -> dict[str, object]:
         "is_recruiter": holds(RECRUITER),
         "is_hiring_manager": holds(HIRING_MANAGER),
         "is_bank_admin": holds(QUESTION_BANK_ADMIN),
+    }
+
+
+def notifications(request: HttpRequest) -> dict[str, object]:
+    """Give templates ``unread_notifications``: how many of the signed-in person's notifications
+    are unread, counted (one query) only if a template shows it."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "unread_notifications": SimpleLazyObject(
+            lambda: Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        )
     }

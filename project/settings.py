@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_htmx",
     "django_filters",
+    "django_tasks_db",
     "simple_history",
     "tailwind",
     "theme",
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "project.context_processors.roles",
+                "project.context_processors.notifications",
             ],
         },
     },
@@ -188,24 +190,35 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 
-# Email: the console in debug, SMTP from the environment otherwise.
+# Email: SMTP from the environment; the console (the worker's log) in debug, in tests, and when
+# EMAIL_HOST is not set, so a server started without a mail server still runs and shows its mail.
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "workbench@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if DEBUG or TESTING:
+if DEBUG or TESTING or not os.environ.get("EMAIL_HOST"):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "host": os.environ["EMAIL_HOST"],
                 "port": int(os.environ.get("EMAIL_PORT", "587")),
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
+                "timeout": 20,
             },
         }
     }
+# The address people use to reach the app, for links in emails.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background tasks (notification emails, the daily reminder): Django's Tasks framework, queued in
+# the database and run by `manage.py db_worker` (started by `make run`, `make serve` and the
+# compose file's `worker` service).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The daily reminder runs on working days at this hour (TIME_ZONE).
+REMINDER_HOUR = int(os.environ.get("DJANGO_REMINDER_HOUR", "8"))
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")

@@ -36,6 +36,9 @@ EXPECTED: dict[str, tuple] = {
     "interviews/new/": ("GET", None, SCREENERS),
     "decoder/": ("GET", None, SCREENERS),
     "preferences/": ("GET", None, EVERYONE),
+    # Each person's own notifications; marking them read sends back to the list.
+    "notifications/": ("GET", None, EVERYONE),
+    "notifications/read/": ("POST", None, (302,) * 6),
     "decoder/start/": ("POST", None, (422, 422, 403, 403, 422, 403)),
     # The workbench: its interviewer and admins; the position's manager may look, not touch.
     "interviews/<int:pk>/": ("GET", "live", (302, 404, 403, 404, 302, 404)),

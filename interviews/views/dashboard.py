@@ -1,7 +1,5 @@
 """The home page (/): each signed-in person's interviews and what their roles call for."""
 
-import datetime
-
 from django.conf import settings
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -10,26 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from ..models import Decision, Interview, Position
+from ..notifications import mark_read, overdue_cutoffs
 from ..roles import HIRING_MANAGER, RECRUITER, has_role
-
-SUBMIT_WITHIN_HOURS = 24  # an interview is expected to be submitted within a day of starting
-
-
-def working_days_before(moment: datetime.datetime, days: int) -> datetime.datetime:
-    """``moment`` moved back by ``days`` working days (Saturdays and Sundays do not count).
-
-    Args:
-        moment: an aware date and time.
-        days: how many working days, 0 or more.
-
-    Returns:
-        The same time of day, ``days`` working days earlier.
-    """
-    while days > 0:
-        moment -= datetime.timedelta(days=1)
-        if moment.weekday() < 5:
-            days -= 1
-    return moment
 
 
 @require_GET
@@ -39,13 +19,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     Every query is bounded by what the page shows (20 or 10 rows, one row per position), so the
     page costs the same with ten interviews behind it or ten thousand.
     """
-    now = timezone.now()
+    # Past these, an unsubmitted interview or an undecided screening is pointed out.
+    stale_before, waiting_before = overdue_cutoffs(timezone.now())
     context = {
-        # Past these, an unsubmitted interview or an undecided screening is pointed out.
-        "stale_before": now - datetime.timedelta(hours=SUBMIT_WITHIN_HOURS),
-        "waiting_before": working_days_before(now, settings.DECISION_WAIT_WORKING_DAYS),
+        "stale_before": stale_before,
+        "waiting_before": waiting_before,
         "decision_wait_days": settings.DECISION_WAIT_WORKING_DAYS,
     }
+    mark_read(request.user, reminders=True)  # the daily reminder leads here
     if has_role(request.user, RECRUITER):
         mine = Interview.objects.conducted_by(request.user).select_related("candidate", "position")
         # Progress is counted for the 20 shown only, not for every interview ever run.

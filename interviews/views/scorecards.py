@@ -20,6 +20,7 @@ from ..access import (
 from ..exports import CsvResponse
 from ..forms import DecisionForm, ReopenForm
 from ..models import Decision, Interview, InterviewNotSubmitted
+from ..notifications import mark_read
 from ..scorecard import changes, record_context
 from ..scoring import area_scores, score
 
@@ -51,6 +52,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
         if can_edit_interview(request.user, interview):
             return redirect(interview.get_absolute_url())
         raise Http404("This interview is not submitted yet.")
+    mark_read(request.user, interview=interview)
     return render(request, SCORECARD, _scorecard_context(request, interview))
 
 

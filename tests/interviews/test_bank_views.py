@@ -94,8 +94,9 @@ def test_bank_query_count_does_not_grow_with_the_bank(signed_in, django_assert_n
     for n in range(size):
         make_question(f"q-{n}", area=areas[n % 2], terms=[term])
 
-    # user, roles, areas for the filter form, questions with their areas (session: cached)
-    with django_assert_num_queries(4):
+    # user, roles, areas for the filter form, questions with their areas, unread notifications
+    # (session: cached)
+    with django_assert_num_queries(5):
         response = signed_in.get("/bank/")
 
     assert response.content.decode().count('href="/bank/q-') == size

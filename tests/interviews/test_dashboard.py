@@ -67,8 +67,9 @@ def test_dashboard_superuser_holds_every_role(client):
 def test_dashboard_query_count_is_small(client, django_assert_max_num_queries):
     client.force_login(make_user(RECRUITER))
 
-    # session, user, roles, interviews in progress, recently submitted
-    with django_assert_max_num_queries(5):
+    # session, user, roles, reminders marked read, interviews in progress, recently submitted,
+    # unread notifications
+    with django_assert_max_num_queries(7):
         client.get("/")
 
 
