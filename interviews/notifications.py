@@ -301,7 +301,9 @@ def deliver_emails(limit: int = 200) -> dict[str, int]:
     waiting = list(
         Notification.objects.filter(email_status=Notification.Email.PENDING)
         .filter(Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=now - CLAIM_TIMEOUT))
-        .select_related("recipient__notification_preference")
+        .select_related(
+            "recipient__notification_preference", "interview__candidate", "interview__position"
+        )
         .order_by("created_at")[:limit]
     )
     if not waiting:
@@ -329,7 +331,7 @@ def _send(notification: Notification) -> str:
         _record(notification, Notification.Email.OFF)
         return "off"
     message = EmailMessage(
-        subject=f"Interview workbench: {notification.get_kind_display().lower()}",
+        subject=subject(notification),
         body=render_to_string(
             "interviews/email/notification.txt",
             {
@@ -351,6 +353,13 @@ def _send(notification: Notification) -> str:
         return "failed"
     _record(notification, Notification.Email.SENT)
     return "sent"
+
+
+def subject(notification: Notification) -> str:
+    """The email's subject: what happened and to whom, readable in a list of emails."""
+    if notification.interview is None:
+        return "Interview workbench: what waits on you today"
+    return f"{notification.get_kind_display()}: {_about(notification.interview)}"
 
 
 def _record(notification: Notification, status: str) -> None:

@@ -410,7 +410,7 @@ def test_the_worker_emails_a_submission_through_smtp(smtp_server):
 
     [(to, message)] = smtp_server.messages
     assert to == ["max@example.com"]
-    assert message["Subject"] == "Interview workbench: screening submitted"
+    assert message["Subject"] == "Screening submitted: Jordan Example for Python developer"
     body = message.get_content()
     assert "Hello Max," in body
     assert "Rita submitted the screening of Jordan Example for Python developer" in body
@@ -434,7 +434,7 @@ def test_the_worker_runs_the_daily_reminder_and_queues_the_next(smtp_server):
 
     [(to, message)] = smtp_server.messages
     assert to == ["rita@example.com"]
-    assert message["Subject"] == "Interview workbench: daily reminder"
+    assert message["Subject"] == "Interview workbench: what waits on you today"
     assert "1 screening you started over a day ago is not submitted yet" in message.get_content()
     runs = DBTaskResult.objects.filter(task_path=daily_reminders.module_path)
     assert sorted(r.status for r in runs) == [TaskResultStatus.READY, TaskResultStatus.SUCCESSFUL]
