@@ -627,6 +627,28 @@ class NotificationPreferenceForm(forms.ModelForm):
         help_texts = {"email": "They are always listed here; untick to stop the emails."}
 
 
+class PracticeStartForm(forms.Form):
+    """Start practising a kit (one whose questions have practice answers)."""
+
+    kit = forms.ModelChoiceField(queryset=Kit.objects.all())
+
+    def clean_kit(self) -> Kit:
+        kit = self.cleaned_data["kit"]
+        if not any(
+            kq.question.practice_answers for kq in kit.kit_questions.select_related("question")
+        ):
+            raise forms.ValidationError("This kit has no practice answers yet.")
+        return kit
+
+
+class PracticeRatingForm(forms.Form):
+    """A recruiter's rating of one practice answer."""
+
+    rating = forms.ChoiceField(
+        choices=[(Rating.STRONG, "Strong"), (Rating.AVERAGE, "Average"), (Rating.WEAK, "Weak")]
+    )
+
+
 class ShortcutsForm(forms.Form):
     """Turn the workbench's single-key shortcuts on or off, and choose each action's key."""
 

@@ -1,5 +1,6 @@
 """The question bank (questions, kits, red flags) and interviews (positions, candidates...)."""
 
+import random
 import secrets
 from datetime import datetime
 
@@ -1362,3 +1363,149 @@ class Notification(models.Model):
         if self.interview_id is None:
             return reverse("interviews:dashboard")
         return reverse("interviews:scorecard", args=[self.interview_id])
+
+
+class Practice(models.Model):
+    """One recruiter's run through a kit's practice answers: rate each, then compare with the
+    engineer who rated them.
+
+    The practice answers, with their questions' text and guidance, are copied into
+    :class:`PracticeAnswer` rows when it starts, so later edits to the bank never change a past
+    practice's results.
+    """
+
+    recruiter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practices"
+    )
+    kit = models.ForeignKey(Kit, null=True, on_delete=models.SET_NULL, related_name="practices")
+    kit_name = models.CharField(max_length=120)
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["recruiter", "-started_at"], name="practice_mine")]
+
+    def __str__(self) -> str:
+        return f"Practice of {self.kit_name} by {self.recruiter}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:practice", args=[self.pk])
+
+    @classmethod
+    def start(cls, *, recruiter, kit: Kit, seed: int | None = None) -> "Practice":
+        """Start a practice of ``kit``'s practice answers, in one transaction.
+
+        Each question's answers are shuffled, so their order says nothing about their rating.
+
+        Args:
+            recruiter: who practises.
+            kit: the kit; its questions' practice answers are copied.
+            seed: the shuffle's seed (default: random).
+
+        Returns:
+            The saved practice.
+
+        Raises:
+            ValueError: none of the kit's questions has practice answers.
+        """
+        rng = random.Random(seed)
+        rows = []
+        for kit_question in kit.kit_questions.select_related("question__area"):
+            question = kit_question.question
+            answers = list(question.practice_answers)
+            rng.shuffle(answers)
+            rows += [
+                PracticeAnswer(
+                    question=question,
+                    area_name=question.area.name,
+                    **{field: getattr(question, field) for field in PRACTICE_COPIED_FIELDS},
+                    transcript=answer["transcript"],
+                    engineer_rating=answer["rating"],
+                    why=answer["why"],
+                )
+                for answer in answers
+            ]
+        if not rows:
+            raise ValueError(f"The kit {kit} has no practice answers.")
+        with transaction.atomic():
+            practice = cls.objects.create(recruiter=recruiter, kit=kit, kit_name=kit.name)
+            for number, row in enumerate(rows, start=1):
+                row.practice, row.number = practice, number
+            PracticeAnswer.objects.bulk_create(rows)
+        return practice
+
+    def rate(self, number: int, rating: str) -> "PracticeAnswer":
+        """Record the recruiter's rating of answer ``number``; the last one finishes the practice.
+
+        A rating once given stands (it is what the recruiter judged before seeing the
+        engineer's); rating it again changes nothing.
+
+        Args:
+            number: the answer's number in this practice.
+            rating: "strong", "average" or "weak".
+
+        Returns:
+            The answer, with the rating it holds.
+
+        Raises:
+            PracticeAnswer.DoesNotExist: no answer ``number`` in this practice.
+            ValueError: ``rating`` is not one of the three.
+        """
+        if rating not in (Rating.STRONG, Rating.AVERAGE, Rating.WEAK):
+            raise ValueError(f"Not a rating: {rating!r}")
+        with transaction.atomic():
+            answer = self.answers.select_for_update().get(number=number)
+            if not answer.rating:
+                answer.rating, answer.rated_at = rating, timezone.now()
+                answer.save(update_fields=["rating", "rated_at"])
+                if not self.answers.filter(rating="").exists():
+                    self.finished_at = answer.rated_at
+                    type(self).objects.filter(pk=self.pk).update(finished_at=self.finished_at)
+        return answer
+
+
+# The question's fields copied into a practice answer, as into an interview (it shows them).
+PRACTICE_COPIED_FIELDS = ("prompt", "strong", "average", "weak", "must_hear")
+
+
+class PracticeAnswer(models.Model):
+    """A practice answer as given in one practice: the question and its guidance as they were,
+    what the candidate said, the engineer's rating and why, and the recruiter's rating (empty
+    until they rate it)."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="answers")
+    number = models.PositiveSmallIntegerField()
+    question = models.ForeignKey(
+        Question, null=True, on_delete=models.SET_NULL, related_name="practised_answers"
+    )
+    area_name = models.CharField(max_length=80)
+    prompt = models.CharField(max_length=500)
+    strong = models.CharField(max_length=600)
+    average = models.CharField(max_length=600)
+    weak = models.CharField(max_length=600)
+    must_hear = models.CharField(max_length=120, blank=True)
+    transcript = models.TextField()
+    engineer_rating = models.CharField(max_length=10, choices=Rating)
+    why = models.TextField()
+    rating = models.CharField(max_length=10, choices=Rating, blank=True)
+    rated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["practice", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "number"], name="practice_answer_number"),
+            models.CheckConstraint(
+                condition=Q(engineer_rating__in=["strong", "average", "weak"])
+                & Q(rating__in=["", "strong", "average", "weak"]),
+                name="practice_answer_ratings_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer {self.number} of {self.practice}"
+
+    @property
+    def matches(self) -> bool:
+        """The recruiter gave the engineer's rating."""
+        return self.rating == self.engineer_rating

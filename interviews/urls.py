@@ -4,12 +4,14 @@ from django.urls import path
 
 from .views import (
     bank,
+    calibration,
     candidates,
     dashboard,
     decoder,
     interviews,
     notifications,
     positions,
+    practice,
     preferences,
     scorecards,
 )
@@ -34,6 +36,11 @@ urlpatterns = [
     path("preferences/", preferences.preferences, name="preferences"),
     path("notifications/", notifications.notification_list, name="notification_list"),
     path("notifications/read/", notifications.mark_all_read, name="notifications_read"),
+    path("practice/", practice.practice_list, name="practice_list"),
+    path("practice/<int:pk>/", practice.practice_detail, name="practice"),
+    path("practice/<int:pk>/answers/<int:number>/", practice.practice_rate, name="practice_rate"),
+    path("calibration/", calibration.calibration_index, name="calibration"),
+    path("calibration/<int:user_id>/", calibration.calibration_person, name="calibration_person"),
     path("decoder/", decoder.decoder, name="decoder"),
     path("decoder/start/", decoder.start_from_resume, name="start_from_resume"),
     path("interviews/new/", interviews.interview_new, name="interview_new"),

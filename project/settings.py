@@ -311,3 +311,11 @@ CONTENT_DIR = BASE_DIR / "content"
 # Screenings awaiting a decision for more than this many working days are pointed out to the
 # position's hiring managers on their dashboard.
 DECISION_WAIT_WORKING_DAYS = int(os.environ.get("DJANGO_DECISION_WAIT_WORKING_DAYS", "3"))
+
+# Agreement (Krippendorff's alpha) is shown only over at least this many answers rated by two or
+# more people. A person is "calibrated" for a kit when their agreement with the engineers on its
+# practice answers is at least DJANGO_CALIBRATED_ALPHA over at least
+# DJANGO_CALIBRATION_MIN_RATINGS rated answers (see interviews/calibration.py).
+AGREEMENT_MIN_UNITS = int(os.environ.get("DJANGO_AGREEMENT_MIN_UNITS", "10"))
+CALIBRATION_MIN_RATINGS = int(os.environ.get("DJANGO_CALIBRATION_MIN_RATINGS", "20"))
+CALIBRATED_ALPHA = float(os.environ.get("DJANGO_CALIBRATED_ALPHA", "0.8"))

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from interviews.models import Practice
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
 from tests.factories import make_interview, make_kit, make_position, make_term, make_user, submit
 
@@ -40,6 +41,17 @@ EXPECTED: dict[str, tuple] = {
     "notifications/": ("GET", None, EVERYONE),
     "notifications/read/": ("POST", None, (302,) * 6),
     "decoder/start/": ("POST", None, (422, 422, 403, 403, 422, 403)),
+    # Practice: recruiters and admins, each their own practices only.
+    "practice/": ("GET", None, SCREENERS),
+    "practice/<int:pk>/": ("GET", "practice", (200, 404, 403, 403, 404, 403)),
+    "practice/<int:pk>/answers/<int:number>/": (
+        "POST",
+        "practice",
+        (302, 404, 403, 403, 404, 403),
+    ),
+    # Calibration: your own if you rate; managers see who screened for them; admins everyone.
+    "calibration/": ("GET", None, (200, 200, 200, 200, 200, 403)),
+    "calibration/<int:user_id>/": ("GET", "owner", (200, 404, 200, 404, 200, 404)),
     # The workbench: its interviewer and admins; the position's manager may look, not touch.
     "interviews/<int:pk>/": ("GET", "live", (302, 404, 403, 404, 302, 404)),
     "interviews/<int:pk>/q/<int:number>/": ("GET", "live", (200, 404, 403, 404, 200, 404)),
@@ -113,11 +125,13 @@ def concrete(route: str, objects: dict, which: str | None) -> str:
         "done": objects["done"].pk,
         "position": objects["position"].pk,
         "candidate": objects["candidate"].pk,
+        "practice": objects["practice"].pk,
     }.get(which, 1)
     url = route
     for pattern, value in [
         (r"<int:pk>", str(pk)),
         (r"<int:number>", "1"),
+        (r"<int:user_id>", str(objects["owner"].pk)),
         (r"<slug:slug>", objects["term_slug"] if which == "term" else objects["question_slug"]),
         (r"<path:object_id>|<path:content_type_id>|<id>", "1"),
         (r"\^\(\?P<app_label>[^)]*\)/\$", "interviews/"),
@@ -136,6 +150,18 @@ def world(db):
     position = make_position(make_kit(2), managers=[manager])
     live = make_interview(owner, position=position)
     done = submit(make_interview(owner, position=position), ["strong", "weak"])
+    practice = Practice.objects.create(recruiter=owner, kit_name="Mid-level screen")
+    practice.answers.create(
+        number=1,
+        area_name="Python",
+        prompt="Why use a virtual environment?",
+        strong="s",
+        average="a",
+        weak="w",
+        transcript="To keep each project's packages apart.",
+        engineer_rating="average",
+        why="Average. Right idea, no example.",
+    )
     return {
         "users": {
             "anon": None,
@@ -150,6 +176,8 @@ def world(db):
         "candidate": live.candidate,
         "live": live,
         "done": done,
+        "practice": practice,
+        "owner": owner,
         "question_slug": live.questions.first().question.slug,
         "term_slug": make_term("django", name="Django").slug,
     }

@@ -186,7 +186,7 @@ PAGES = {
     "workbench": (workbench, 10),
     # the same people queries, interview, questions, flags, decision, history (interview,
     # questions), the glossary's revision and terms
-    "scorecard": (scorecard, 13),
+    "scorecard": (scorecard, 14),  # + the interviewer's practice answers (calibration)
     # user, roles, position, manager check, interviewers, count, page of rows (areas and
     # scores are stored on the position and the interviews)
     "review": (review, 10),  # + the kits and their totals, + the share submitted within a day

@@ -293,6 +293,37 @@ def test_general_screens_cover_every_area():
             assert {areas[q] for q in kit["questions"]} == set(AREAS), kit["slug"]
 
 
+def test_every_kit_question_has_three_practice_answers_of_different_ratings():
+    questions = {q["slug"]: q for q in BANK["questions"]}
+    for kit in BANK["kits"]:  # the Junior and Mid-level kits at least: here, every kit
+        ratings = set()
+        for slug in kit["questions"]:
+            answers = questions[slug].get("practice_answers") or []
+            assert len(answers) >= 3, (kit["slug"], slug)
+            assert len({a["rating"] for a in answers}) >= 2, slug  # never all alike
+            ratings |= {a["rating"] for a in answers}
+            for answer in answers:
+                assert 40 <= len(answer["transcript"].split()) <= 160, slug
+                assert answer["why"].startswith(answer["rating"].capitalize()), slug
+        assert ratings == {"strong", "average", "weak"}, kit["slug"]
+
+
+@pytest.mark.django_db
+def test_load_default_content_loads_the_practice_answers():
+    from django.core.management import call_command
+
+    from interviews.models import Question
+
+    call_command("load_default_content", stdout=None)
+
+    for slug, question in {q["slug"]: q for q in BANK["questions"]}.items():
+        loaded = Question.objects.get(slug=slug).practice_answers
+        shipped = question.get("practice_answers") or []
+        assert [(a["rating"], a["transcript"]) for a in loaded] == [
+            (a["rating"], a["transcript"]) for a in shipped
+        ], slug
+
+
 def test_bank_has_at_least_12_red_flags():
     flags = BANK["red_flags"]
 

@@ -17,6 +17,7 @@ from ..access import (
     get_interview_for_reopening,
     get_interview_for_viewing,
 )
+from ..calibration import kit_calibration
 from ..exports import CsvResponse
 from ..forms import DecisionForm, ReopenForm
 from ..models import Decision, Interview, InterviewNotSubmitted
@@ -40,6 +41,8 @@ def _scorecard_context(request: HttpRequest, interview: Interview, **forms) -> d
         can_reopen=can_reopen_interview(request.user, interview),
         decision_form=forms.get("decision_form") or DecisionForm(instance=decision),
         reopen_form=forms.get("reopen_form") or ReopenForm(),
+        # Everyone who may read the scorecard may see its interviewer's calibration.
+        interviewer_calibration=kit_calibration(interview.interviewer, interview.kit_name),
     )
     return context
 

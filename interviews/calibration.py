@@ -1,0 +1,199 @@
+"""How well a person's ratings can be trusted, per kit: agreement with engineers on practice
+answers, how their ratings lean against everyone else's on the same questions, and the trend.
+
+A person is **calibrated** for a kit when their agreement with the engineers (Krippendorff's
+alpha over the kit's practice answers they rated) is at least ``settings.CALIBRATED_ALPHA``
+over at least ``settings.CALIBRATION_MIN_RATINGS`` rated answers.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Count
+
+from .agreement import RESAMPLES, SCALE, Agreement, agreement, exact_share, mean_difference
+from .models import InterviewQuestion, PracticeAnswer, Status
+
+# A mean difference of more than this many scale steps (either way) is called a lean.
+LEAN_STEPS = 0.25
+
+
+def lean_word(steps: float | None) -> str:
+    """ "lenient", "severe" or "in line" for a mean difference in scale steps ("" for None)."""
+    if steps is None:
+        return ""
+    if steps > LEAN_STEPS:
+        return "lenient"
+    return "severe" if steps < -LEAN_STEPS else "in line"
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    """One finished or started practice's figures, for the trend."""
+
+    practice_id: int
+    started_at: datetime
+    matched: int
+    rated: int
+
+
+@dataclass
+class KitCalibration:
+    """One person's calibration for one kit (by the kit's name, kept on each practice).
+
+    Attributes:
+        kit_name: the kit.
+        agreement: alpha between the person and the engineers over the practice answers.
+        matched, rated: practice answers rated as the engineer did, and rated at all.
+        lean: mean (person - engineer) in scale steps over those answers.
+        trend: one result per practice, oldest first.
+    """
+
+    kit_name: str
+    agreement: Agreement
+    matched: int
+    rated: int
+    lean: float | None
+    trend: list[PracticeResult] = field(default_factory=list)
+
+    @property
+    def calibrated(self) -> bool:
+        """Agreement at least the threshold, over at least the minimum number of ratings."""
+        return (
+            self.agreement.alpha is not None
+            and self.rated >= settings.CALIBRATION_MIN_RATINGS
+            and self.agreement.alpha >= settings.CALIBRATED_ALPHA
+        )
+
+    @property
+    def lean_word(self) -> str:
+        return lean_word(self.lean)
+
+
+def practice_calibration(user, *, interval: bool = True) -> list[KitCalibration]:
+    """``user``'s calibration for each kit they have practised, by kit name.
+
+    Every rated practice answer counts, from finished and unfinished practices alike.
+
+    Args:
+        user: the person.
+        interval: compute each alpha's bootstrap confidence interval (about 50 ms per kit);
+            without it, only alpha (enough to say whether they are calibrated).
+
+    Returns:
+        One :class:`KitCalibration` per kit, in kit-name order.
+    """
+    rows = (
+        PracticeAnswer.objects.filter(practice__recruiter=user)
+        .exclude(rating="")
+        .values_list(
+            "practice_id", "practice__kit_name", "practice__started_at", "rating", "engineer_rating"
+        )
+        .order_by("practice__started_at", "practice_id", "number")
+    )
+    by_kit: dict[str, list] = defaultdict(list)
+    for row in rows:
+        by_kit[row[1]].append(row)
+    result = []
+    for kit_name, kit_rows in sorted(by_kit.items()):
+        pairs = [(rating, engineer) for *_, rating, engineer in kit_rows]
+        matched, rated = exact_share(pairs)
+        trend: dict[int, list] = {}
+        for practice_id, _, started_at, rating, engineer in kit_rows:
+            trend.setdefault(practice_id, [started_at, 0, 0])
+            trend[practice_id][1] += rating == engineer
+            trend[practice_id][2] += 1
+        result.append(
+            KitCalibration(
+                kit_name=kit_name,
+                agreement=agreement(
+                    [{"person": rating, "engineer": engineer} for rating, engineer in pairs],
+                    resamples=RESAMPLES if interval else 0,
+                ),
+                matched=matched,
+                rated=rated,
+                lean=mean_difference(pairs),
+                trend=[
+                    PracticeResult(pk, started, hit, total)
+                    for pk, (started, hit, total) in trend.items()
+                ],
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """How a person's screening ratings compare with everyone else's on the same questions.
+
+    Attributes:
+        mine: the person's share of Strong, Average and Weak (percent, by rating).
+        others: everyone else's share on the same questions.
+        ratings: how many of the person's ratings are compared.
+        lean: mean (person's rating - others' mean on that question), in scale steps; None
+            below ``settings.CALIBRATION_MIN_RATINGS`` ratings.
+    """
+
+    mine: dict[str, float]
+    others: dict[str, float]
+    ratings: int
+    lean: float | None
+
+    @property
+    def lean_word(self) -> str:
+        return lean_word(self.lean)
+
+
+def _shares(counts: dict[str, int]) -> dict[str, float]:
+    total = sum(counts.values())
+    return {r: (100 * counts.get(r, 0) / total if total else 0.0) for r in SCALE}
+
+
+def rating_distribution(user) -> Distribution:
+    """Compare ``user``'s ratings in submitted screenings with everyone else's on the same
+    bank questions (skipped questions left out).
+
+    One aggregate query: counts by question, interviewer and rating.
+    """
+    counts = (
+        InterviewQuestion.objects.filter(
+            interview__status=Status.SUBMITTED, rating__in=list(SCALE), question__isnull=False
+        )
+        .values_list("question_id", "interview__interviewer_id", "rating")
+        .annotate(total=Count("pk"))
+        .order_by()
+    )
+    mine: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    others: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for question_id, interviewer_id, rating, total in counts:
+        (mine if interviewer_id == user.pk else others)[question_id][rating] += total
+    shared = [q for q in mine if q in others]
+    my_counts: dict[str, int] = defaultdict(int)
+    other_counts: dict[str, int] = defaultdict(int)
+    steps, ratings = 0.0, 0
+    for question_id in shared:
+        theirs = others[question_id]
+        their_mean = sum(SCALE[r] * n for r, n in theirs.items()) / sum(theirs.values())
+        for rating, n in mine[question_id].items():
+            my_counts[rating] += n
+            steps += (SCALE[rating] - their_mean) * n
+            ratings += n
+        for rating, n in theirs.items():
+            other_counts[rating] += n
+    enough = ratings >= settings.CALIBRATION_MIN_RATINGS
+    return Distribution(
+        mine=_shares(my_counts),
+        others=_shares(other_counts),
+        ratings=ratings,
+        lean=steps / ratings if enough and ratings else None,
+    )
+
+
+def kit_calibration(user, kit_name: str) -> KitCalibration | None:
+    """``user``'s calibration for the kit named ``kit_name`` (no interval), or None if they
+    have not practised it."""
+    return next(
+        (k for k in practice_calibration(user, interval=False) if k.kit_name == kit_name), None
+    )
