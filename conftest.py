@@ -18,6 +18,11 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Two people in two windows (the co-rating test): a window in the background keeps its
+    # timers, so htmx settles there as fast as in the window in front.
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
 ]
 
 

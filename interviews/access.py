@@ -32,8 +32,13 @@ def manages(user, position: Position) -> bool:
 
 
 def can_view_interview(user, interview: Interview) -> bool:
-    """Its interviewer, Question-bank admins, and the hiring managers of its position."""
-    return can_edit_interview(user, interview) or manages(user, interview.position)
+    """Its interviewer, Question-bank admins, the hiring managers of its position, and its
+    co-raters once they have submitted their own ratings (before, they see only their own)."""
+    return (
+        can_edit_interview(user, interview)
+        or manages(user, interview.position)
+        or interview.co_raters.filter(rater=user, submitted_at__isnull=False).exists()
+    )
 
 
 def can_edit_interview(user, interview: Interview) -> bool:

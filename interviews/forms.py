@@ -28,7 +28,7 @@ from .models import (
     Rating,
     RedFlag,
 )
-from .roles import HIRING_MANAGER
+from .roles import HIRING_MANAGER, ROLES
 from .shortcuts import ACTIONS
 
 
@@ -625,6 +625,32 @@ class NotificationPreferenceForm(forms.ModelForm):
         model = NotificationPreference
         fields = ["email"]
         help_texts = {"email": "They are always listed here; untick to stop the emails."}
+
+
+class CoRaterForm(forms.Form):
+    """Invite someone to co-rate a screening: anyone with a role but its interviewer and those
+    invited already."""
+
+    rater = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        label="Invite a co-rater",
+        empty_label="Choose a person",
+        help_text="An engineer listening in, or a recruiter in training. They rate on their own "
+        "and see your ratings once they submit theirs; you see theirs once you submit yours.",
+    )
+
+    def __init__(self, *args: object, interview, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["rater"]
+        field.queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__name__in=ROLES)
+            .exclude(pk=interview.interviewer_id)
+            .exclude(co_ratings__interview=interview)
+            .distinct()
+            .order_by("first_name", "last_name", "email")
+        )
+        field.label_from_instance = lambda u: u.get_full_name() or u.email
 
 
 class PracticeStartForm(forms.Form):

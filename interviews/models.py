@@ -824,10 +824,35 @@ class Interview(models.Model):
         return [interview for interview in group if interview.pk != self.pk]
 
     def _store_review_fields(self, questions: "list[InterviewQuestion]") -> None:
-        """Work out the stored score, area scores and red-flag count (not saved)."""
-        self.score = scoring.score(q.rating for q in questions)
-        self.area_scores = {a.name: a.score for a in scoring.area_scores(questions)}
+        """Work out the stored score, area scores and red-flag count (not saved).
+
+        With co-raters who have submitted, the score and area scores are the composite: the
+        mean over the interviewer and each of them.
+        """
+        sheets = [questions]
+        for co_rater in self.co_raters.filter(submitted_at__isnull=False):
+            by_question = {r.question_id: r.rating for r in co_rater.ratings.all()}
+            sheets.append(
+                [
+                    scoring.Answer(self.pk, q.area_name, q.area_order, by_question.get(q.pk, ""))
+                    for q in questions
+                ]
+            )
+        self.score = scoring.composite([q.rating for q in sheet] for sheet in sheets)
+        self.area_scores = scoring.composite_areas(sheets)
         self.red_flag_total = self.red_flags.count()
+
+    def refresh_composite(self) -> None:
+        """Store the composite score again (a co-rater submitted after the interview was).
+
+        Does nothing while the interview is not submitted: ``submit`` stores it then.
+        """
+        with transaction.atomic():
+            self._lock(editable=False)
+            if not self.is_submitted:
+                return
+            self._store_review_fields(list(self.questions.all()))
+            self.save(update_fields=["score", "area_scores", "red_flag_total"])
 
     def _mark_latest(self, siblings: "list[Interview]") -> None:
         """Flag which of this candidate's interviews for the position is the latest submitted."""
@@ -880,16 +905,16 @@ class Interview(models.Model):
         with transaction.atomic():
             self._lock()
             question = self.questions.get(number=number)
-            if cues is not None and any(not 0 <= cue < len(question.cues) for cue in cues):
-                raise InvalidAnswer("A ticked cue is not one of the cues of this question.")
             now = timezone.now()
+            conflict = question.apply(
+                rating=rating,
+                cues=cues,
+                notes=notes,
+                notes_version=notes_version,
+                overwrite=overwrite,
+                now=now,
+            )
             self._save_start(now)
-            conflict = notes is not None and question._apply_notes(notes, notes_version, overwrite)
-            if cues is not None:
-                question.cues_heard = sorted(set(cues))
-            if rating is not None:
-                question.rating = rating
-                question.rated_at = now if rating else None
             # History starts at the first submission; autosaves during the call are not decisions.
             # (django-simple-history skips when the attribute merely exists, so set it only then.)
             if self.submitted_at is None:
@@ -1065,7 +1090,92 @@ COPIED_FIELDS = (
 )
 
 
-class InterviewQuestion(models.Model):
+class Answer(models.Model):
+    """What one rater recorded of one answer: rating, cues heard, notes; and the rules for them.
+
+    Shared by the interviewer's own record (:class:`InterviewQuestion`) and a co-rater's
+    (:class:`CoRating`). ``cues`` are the question's cues; ``cues_heard`` their indexes the rater
+    ticked. ``notes_version`` counts saves of the notes, so a save from a stale browser tab can be
+    detected instead of overwriting newer notes.
+    """
+
+    rating = models.CharField(max_length=10, choices=Rating, blank=True)
+    cues_heard = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    notes_version = models.PositiveIntegerField(default=0)
+    rated_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def apply(
+        self,
+        *,
+        rating: str | None,
+        cues: list[int] | None,
+        notes: str | None,
+        notes_version: int | None,
+        overwrite: bool,
+        now: datetime,
+    ) -> bool:
+        """Put what was heard on this answer (not saved); None leaves a part as it is.
+
+        Returns:
+            True when the notes conflict (newer elsewhere, not ``overwrite``) and were not put.
+
+        Raises:
+            InvalidAnswer: a cue index the question does not have.
+        """
+        if cues is not None and any(not 0 <= cue < len(self.cues) for cue in cues):
+            raise InvalidAnswer("A ticked cue is not one of the cues of this question.")
+        conflict = notes is not None and self._apply_notes(notes, notes_version, overwrite)
+        if cues is not None:
+            self.cues_heard = sorted(set(cues))
+        if rating is not None:
+            self.rating = rating
+            self.rated_at = now if rating else None
+        return conflict
+
+    @property
+    def evidence_cues(self) -> list[int]:
+        """The indexes of the cues that are evidence (numbers, names, their own doing)."""
+        return [i for i, cue in enumerate(self.cues) if cue.get("kind") == "evidence"]
+
+    def _apply_notes(self, notes: str, version: int | None, overwrite: bool) -> bool:
+        """Put ``notes`` on the answer unless that would overwrite newer notes (not saved).
+
+        Returns:
+            True when the notes conflict: saved elsewhere since ``version`` and not ``overwrite``.
+        """
+        if notes == self.notes:
+            return False
+        if version != self.notes_version and not overwrite:
+            return True
+        self.notes = notes
+        self.notes_version += 1
+        return False
+
+    @property
+    def suggested_rating(self) -> str:
+        """The rating the cues heard suggest ("" when no cue was heard).
+
+        The rule (also shown to the interviewer): two thirds or more of the cues heard suggests
+        Strong, but only with at least one evidence cue heard when the question has any (ideas
+        alone can be rehearsed); one third or more Average, fewer Weak.
+        """
+        if not self.cues or not self.cues_heard:
+            return ""
+        share = len(self.cues_heard) / len(self.cues)
+        evidence = self.evidence_cues
+        if share >= 2 / 3 and (not evidence or set(evidence) & set(self.cues_heard)):
+            return Rating.STRONG
+        if share >= 1 / 3:
+            return Rating.AVERAGE
+        return Rating.WEAK
+
+
+class InterviewQuestion(Answer):
     """A question as it was asked in one interview, and the answer's rating, cues and notes.
 
     The question's text and guidance are copied when the interview starts, so editing or deleting
@@ -1095,12 +1205,6 @@ class InterviewQuestion(models.Model):
     variant = models.PositiveSmallIntegerField(
         default=0, help_text="Which wording was asked: 0 the question's own, 1… its variants."
     )
-    rating = models.CharField(max_length=10, choices=Rating, blank=True)
-    cues_heard = models.JSONField(default=list, blank=True)
-    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
-    notes_version = models.PositiveIntegerField(default=0)
-    rated_at = models.DateTimeField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(
         excluded_fields=[
@@ -1164,45 +1268,6 @@ class InterviewQuestion(models.Model):
     def wordings(self) -> int:
         """How many wordings the bank question has (1 when it has no variants, or is gone)."""
         return 1 + len(self.question.variants) if self.question else 1
-
-    @property
-    def evidence_cues(self) -> list[int]:
-        """The indexes of the cues that are evidence (numbers, names, their own doing)."""
-        return [i for i, cue in enumerate(self.cues) if cue.get("kind") == "evidence"]
-
-    def _apply_notes(self, notes: str, version: int | None, overwrite: bool) -> bool:
-        """Put ``notes`` on the question unless that would overwrite newer notes (not saved).
-
-        Returns:
-            True when the notes conflict: saved elsewhere since ``version`` and not ``overwrite``.
-        """
-        if notes == self.notes:
-            return False
-        if version != self.notes_version and not overwrite:
-            return True
-        self.notes = notes
-        self.notes_version += 1
-        return False
-
-    @property
-    def suggested_rating(self) -> str:
-        """The rating the cues heard suggest ("" when no cue was heard).
-
-        The rule (also shown to the interviewer): two thirds or more of the cues heard suggests
-        Strong, but only with at least one evidence cue heard when the question has any (ideas
-        alone can be rehearsed); one third or more Average, fewer Weak.
-        """
-        if not self.cues or not self.cues_heard:
-            return ""
-        share = len(self.cues_heard) / len(self.cues)
-        evidence = self.evidence_cues
-        if share >= 2 / 3 and (not evidence or set(evidence) & set(self.cues_heard)):
-            return Rating.STRONG
-        if share >= 1 / 3:
-            return Rating.AVERAGE
-        if share >= 1 / 3:
-            return Rating.AVERAGE
-        return Rating.WEAK
 
 
 class InterviewRedFlag(models.Model):
@@ -1305,6 +1370,8 @@ class Notification(models.Model):
         DECIDED = "decided", "Decision recorded"
         REOPENED = "reopened", "Screening reopened"
         REMINDER = "reminder", "Daily reminder"
+        INVITED = "invited", "Invited to co-rate"
+        CO_RATED = "co_rated", "Co-rating submitted"
 
     class Email(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
@@ -1346,7 +1413,9 @@ class Notification(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=["submitted", "decided", "reopened", "reminder"]),
+                condition=Q(
+                    kind__in=["submitted", "decided", "reopened", "reminder", "invited", "co_rated"]
+                ),
                 name="notification_kind_valid",
             ),
             models.CheckConstraint(
@@ -1359,9 +1428,12 @@ class Notification(models.Model):
         return self.text
 
     def get_absolute_url(self) -> str:
-        """Where the notification leads: the screening's scorecard, or the dashboard."""
+        """Where the notification leads: the screening's scorecard (for an invitation, the
+        co-rater's own view of it), or the dashboard."""
         if self.interview_id is None:
             return reverse("interviews:dashboard")
+        if self.kind == self.Kind.INVITED:
+            return reverse("interviews:co_rating", args=[self.interview_id])
         return reverse("interviews:scorecard", args=[self.interview_id])
 
 
@@ -1509,3 +1581,188 @@ class PracticeAnswer(models.Model):
     def matches(self) -> bool:
         """The recruiter gave the engineer's rating."""
         return self.rating == self.engineer_rating
+
+
+class CoRatingSubmitted(Exception):
+    """A change was attempted to a co-rater's ratings after they submitted them."""
+
+    def __init__(self, co_rater: "CoRater") -> None:
+        super().__init__("You have submitted your ratings of this screening; they cannot change.")
+        self.co_rater = co_rater
+
+
+class CoRater(models.Model):
+    """A second person rating a screening independently: an engineer listening in, or a
+    recruiter in training.
+
+    Blind: nobody sees a co-rater's ratings and notes until they submit them, and they see the
+    others' only after submitting their own. Once submitted, their ratings count in the
+    screening's composite score (the mean over raters) and its agreement figures.
+    """
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="co_raters")
+    rater = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="co_ratings"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["invited_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "rater"], name="co_rater_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rater} co-rating {self.interview}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:co_rating", args=[self.interview_id])
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    @classmethod
+    def invite(cls, interview: Interview, rater, *, by) -> "CoRater":
+        """Invite ``rater`` to co-rate ``interview``; they are notified.
+
+        Args:
+            interview: a prepared, in-progress or submitted interview.
+            rater: the person invited (not its interviewer; not invited already).
+            by: who invites.
+
+        Returns:
+            The new co-rater, with one empty rating per question.
+
+        Raises:
+            InterviewAbandoned: the interview is abandoned.
+            ValueError: ``rater`` is the interviewer or is invited already.
+        """
+        from . import notifications  # imports these models
+
+        with transaction.atomic():
+            interview._lock(editable=False)
+            if interview.status == Status.ABANDONED:
+                raise InterviewAbandoned(interview)
+            if rater.pk == interview.interviewer_id:
+                raise ValueError("The interviewer rates the screening already.")
+            if cls.objects.filter(interview=interview, rater=rater).exists():
+                raise ValueError(f"{notifications.person(rater)} is invited already.")
+            co_rater = cls.objects.create(interview=interview, rater=rater, invited_by=by)
+            CoRating.objects.bulk_create(
+                CoRating(co_rater=co_rater, question=q) for q in interview.questions.all()
+            )
+            notifications.co_rater_invited(co_rater)
+        return co_rater
+
+    def _lock(self) -> None:
+        """Lock this co-rater's row and reload its state; raise if they have submitted."""
+        self.submitted_at = type(self).objects.select_for_update().get(pk=self.pk).submitted_at
+        if self.is_submitted:
+            raise CoRatingSubmitted(self)
+
+    def record_answer(
+        self,
+        number: int,
+        *,
+        rating: str | None = None,
+        cues: list[int] | None = None,
+        notes: str | None = None,
+        notes_version: int | None = None,
+        overwrite: bool = False,
+    ) -> "tuple[CoRating, bool]":
+        """Save this co-rater's rating, cues and/or notes of question ``number`` (see
+        ``Interview.record_answer`` for the arguments).
+
+        Returns:
+            ``(co_rating, conflict)``.
+
+        Raises:
+            CoRatingSubmitted: they have submitted their ratings.
+            CoRating.DoesNotExist: no question ``number``.
+            InvalidAnswer: a cue index the question does not have.
+        """
+        with transaction.atomic():
+            self._lock()
+            answer = self.ratings.select_related("question").get(question__number=number)
+            conflict = answer.apply(
+                rating=rating,
+                cues=cues,
+                notes=notes,
+                notes_version=notes_version,
+                overwrite=overwrite,
+                now=timezone.now(),
+            )
+            answer.save(update_fields=ANSWER_FIELDS)
+        return answer, conflict
+
+    def submit(self) -> None:
+        """Submit these ratings: they stop changing, count in the composite score, and the
+        co-rater may see the others'. The interviewer is notified.
+
+        Raises:
+            CoRatingSubmitted: submitted already.
+        """
+        from . import notifications  # imports these models
+
+        with transaction.atomic():
+            self._lock()
+            self.submitted_at = timezone.now()
+            self.save(update_fields=["submitted_at"])
+            self.interview.refresh_composite()
+            notifications.co_rating_submitted(self)
+
+    def withdraw(self) -> None:
+        """Take back the invitation (only before the co-rater has rated anything).
+
+        Raises:
+            CoRatingSubmitted: they have submitted.
+            ValueError: they have rated or written notes already.
+        """
+        with transaction.atomic():
+            self._lock()
+            if self.ratings.exclude(rating="", notes="").exists():
+                raise ValueError("They have started rating; their ratings are kept.")
+            self.delete()
+
+
+class CoRating(Answer):
+    """One co-rater's rating, cues and notes for one question of the screening."""
+
+    co_rater = models.ForeignKey(CoRater, on_delete=models.CASCADE, related_name="ratings")
+    question = models.ForeignKey(
+        InterviewQuestion, on_delete=models.CASCADE, related_name="co_ratings"
+    )
+
+    class Meta:
+        ordering = ["co_rater", "question__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["co_rater", "question"], name="co_rating_once"),
+            models.CheckConstraint(
+                condition=Q(rating__in=[*Rating.values, ""]), name="co_rating_rating_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.co_rater} #{self.question.number}"
+
+    # The question's text and guidance, as the workbench shows them.
+    number = property(lambda self: self.question.number)
+    cues = property(lambda self: self.question.cues)
+    area_name = property(lambda self: self.question.area_name)
+    area_order = property(lambda self: self.question.area_order)
+    level = property(lambda self: self.question.level)
+    get_level_display = property(lambda self: self.question.get_level_display)
+    minutes = property(lambda self: self.question.minutes)
+    prompt = property(lambda self: self.question.prompt)
+    probes = property(lambda self: self.question.probes)
+    strong = property(lambda self: self.question.strong)
+    average = property(lambda self: self.question.average)
+    weak = property(lambda self: self.question.weak)
+    must_hear = property(lambda self: self.question.must_hear)
+    follow_ups = property(lambda self: self.question.follow_ups)
+    hypothetical = property(lambda self: self.question.hypothetical)

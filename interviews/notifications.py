@@ -4,6 +4,7 @@ of what waits on each person, and their emails.
 - A screening submitted (or submitted again after reopening) tells the position's hiring managers.
 - A screening reopened tells the position's hiring managers.
 - A decision recorded or changed tells the interviewer.
+- An invitation to co-rate tells the co-rater; their submitted ratings tell the interviewer.
 - Each working day at ``settings.REMINDER_HOUR``, the daily reminder tells each recruiter of their
   screenings started over ``SUBMIT_WITHIN_HOURS`` hours ago and not submitted, and each hiring
   manager of screenings waiting over ``settings.DECISION_WAIT_WORKING_DAYS`` working days for a
@@ -198,6 +199,35 @@ def mark_read(user, *, interview=None, reminders: bool = False) -> None:
     else:
         raise ValueError("Give an interview, or reminders=True.")
     unread.update(read_at=timezone.now())
+
+
+def co_rater_invited(co_rater) -> list[Notification]:
+    """Tell ``co_rater``'s rater they were invited to co-rate a screening.
+
+    Returns:
+        The notifications written.
+    """
+    interview = co_rater.interview
+    text = (
+        f"{person(co_rater.invited_by)} invited you to co-rate the screening of "
+        f"{_about(interview)}. Rate it as you hear it: you see the others' ratings once you "
+        "submit yours."
+    )
+    recipients = [co_rater.rater] if co_rater.rater_id != co_rater.invited_by_id else []
+    return _notify(recipients, kind=Notification.Kind.INVITED, text=text, interview=interview)
+
+
+def co_rating_submitted(co_rater) -> list[Notification]:
+    """Tell the interviewer that ``co_rater`` submitted their ratings.
+
+    Returns:
+        The notifications written.
+    """
+    interview = co_rater.interview
+    text = f"{person(co_rater.rater)} submitted their co-rating of {_about(interview)}."
+    return _notify(
+        [interview.interviewer], kind=Notification.Kind.CO_RATED, text=text, interview=interview
+    )
 
 
 def _plural(count: int, one: str, many: str) -> str:

@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from .models import Decision, Interview, InterviewQuestion, Rating
+from .agreement import agreement
+from .models import CoRater, Decision, Interview, InterviewQuestion, Rating
+from .scoring import composite, score
 
 
 @dataclass(frozen=True)
@@ -122,4 +124,61 @@ def record_context(interview: Interview) -> dict:
         "questions": questions,
         "counts": {r: sum(q.rating == r for q in questions) for r in Rating.values},
         "red_flags": list(interview.red_flags.all()),
+    }
+
+
+def raters(interview: Interview, *, viewer: "CoRater | None" = None) -> dict:
+    """Everyone's ratings of ``interview``, question by question: the interviewer's and each
+    co-rater's who has submitted; where they differ; the composite and the agreement.
+
+    Args:
+        interview: the screening.
+        viewer: the co-rater looking (their column is marked as theirs).
+
+    Returns:
+        ``raters`` (name, whether it is the interviewer, submitted), ``rows`` (the question and
+        one rating per rater, ``differs``), ``agreement``, ``pending`` (invited, not submitted).
+    """
+    questions = list(interview.questions.order_by("number"))
+    submitted = list(
+        interview.co_raters.filter(submitted_at__isnull=False)
+        .select_related("rater")
+        .prefetch_related("ratings")
+    )
+    pending = list(interview.co_raters.filter(submitted_at__isnull=True).select_related("rater"))
+    sheets = [{q.pk: q.rating for q in questions}] + [
+        {r.question_id: r.rating for r in co.ratings.all()} for co in submitted
+    ]
+    notes = [{q.pk: q.notes for q in questions}] + [
+        {r.question_id: r.notes for r in co.ratings.all()} for co in submitted
+    ]
+    raters = [{"name": interview.interviewer, "interviewer": True, "mine": False}] + [
+        {"name": co.rater, "interviewer": False, "mine": viewer is not None and co.pk == viewer.pk}
+        for co in submitted
+    ]
+    rows = []
+    for q in questions:
+        given = [sheet.get(q.pk, "") for sheet in sheets]
+        scored = {r for r in given if r in ("strong", "average", "weak")}
+        rows.append(
+            {
+                "question": q,
+                "ratings": list(zip(given, [n.get(q.pk, "") for n in notes], strict=True)),
+                "differs": len(scored) > 1,
+            }
+        )
+    scores = [score(sheet.values()) for sheet in sheets]
+    for rater, value in zip(raters, scores, strict=True):
+        rater["score"] = value
+    return {
+        "interview": interview,
+        "raters": raters,
+        "rows": rows,
+        "pending": pending,
+        "composite": composite(sheet.values() for sheet in sheets),
+        "differing": sum(row["differs"] for row in rows),
+        "agreement": agreement(
+            [dict(enumerate(sheet.get(q.pk, "") for sheet in sheets)) for q in questions]
+        ),
+        "viewer": viewer,
     }

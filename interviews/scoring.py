@@ -14,10 +14,48 @@ POINTS = {"strong": 3, "average": 2, "weak": 1}
 MIN_SCORE, MAX_SCORE = 1, 3
 
 
+def _mean_points(ratings: Iterable[str]) -> float | None:
+    points = [POINTS[r] for r in ratings if r in POINTS]
+    return sum(points) / len(points) if points else None
+
+
 def score(ratings: Iterable[str]) -> float | None:
     """The mean points of ``ratings`` (1.0–3.0), or None when none of them counts."""
-    points = [POINTS[r] for r in ratings if r in POINTS]
-    return round(sum(points) / len(points), 1) if points else None
+    mean = _mean_points(ratings)
+    return round(mean, 1) if mean is not None else None
+
+
+def composite(sheets: Iterable[Iterable[str]]) -> float | None:
+    """The composite score of one interview rated by several people: the mean over raters of
+    each rater's score (unrounded, so the result is rounded once), shown with one decimal.
+
+    Args:
+        sheets: one rater's ratings each. A rater with no rating that counts is left out.
+
+    Returns:
+        The composite, or None when no rater has a score.
+    """
+    means = [m for m in (_mean_points(sheet) for sheet in sheets) if m is not None]
+    return round(sum(means) / len(means), 1) if means else None
+
+
+def composite_areas(sheets: Iterable[Iterable]) -> dict[str, float | None]:
+    """Each area's composite over several raters.
+
+    Args:
+        sheets: one rater's answers each: objects with ``area_name`` and ``rating``.
+
+    Returns:
+        ``{area name: composite}`` for every area asked.
+    """
+    by_area: dict[str, list[list[str]]] = {}
+    for sheet in sheets:
+        mine: dict[str, list[str]] = {}
+        for answer in sheet:
+            mine.setdefault(answer.area_name, []).append(answer.rating)
+        for name, ratings in mine.items():
+            by_area.setdefault(name, []).append(ratings)
+    return {name: composite(per_rater) for name, per_rater in by_area.items()}
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from .views import (
     bank,
     calibration,
     candidates,
+    co_rating,
     dashboard,
     decoder,
     interviews,
@@ -51,6 +52,21 @@ urlpatterns = [
     path("interviews/<int:pk>/clock/", interviews.clock, name="clock"),
     path("interviews/<int:pk>/finish/", interviews.finish, name="finish"),
     path("interviews/<int:pk>/abandon/", interviews.abandon, name="abandon"),
+    path("interviews/<int:pk>/co-raters/", co_rating.co_raters, name="co_raters"),
+    path("interviews/<int:pk>/co-rating/", co_rating.co_rating, name="co_rating"),
+    path(
+        "interviews/<int:pk>/co-rating/q/<int:number>/",
+        co_rating.co_rating,
+        name="co_rating_question",
+    ),
+    path(
+        "interviews/<int:pk>/co-rating/q/<int:number>/answer/",
+        co_rating.co_rating_answer,
+        name="co_rating_answer",
+    ),
+    path(
+        "interviews/<int:pk>/co-rating/submit/", co_rating.co_rating_submit, name="co_rating_submit"
+    ),
     path("interviews/<int:pk>/scorecard/", scorecards.scorecard, name="scorecard"),
     path("interviews/<int:pk>/scorecard.csv", scorecards.scorecard_csv, name="scorecard_csv"),
     path("interviews/<int:pk>/decision/", scorecards.decide, name="decide"),

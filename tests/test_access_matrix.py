@@ -60,6 +60,13 @@ EXPECTED: dict[str, tuple] = {
     "interviews/<int:pk>/clock/": ("POST", "live", (400, 404, 403, 404, 400, 404)),
     "interviews/<int:pk>/finish/": ("GET", "live", (200, 404, 403, 404, 200, 404)),
     "interviews/<int:pk>/abandon/": ("GET", "live", (200, 404, 403, 404, 200, 404)),
+    # Co-raters: the interviewer (and admins) invite; only those invited rate (none here; see
+    # tests/interviews/test_co_rating.py for a co-rater's own access).
+    "interviews/<int:pk>/co-raters/": ("POST", "live", (302, 404, 404, 404, 302, 404)),
+    "interviews/<int:pk>/co-rating/": ("GET", "live", (404,) * 6),
+    "interviews/<int:pk>/co-rating/q/<int:number>/": ("GET", "live", (404,) * 6),
+    "interviews/<int:pk>/co-rating/q/<int:number>/answer/": ("POST", "live", (404,) * 6),
+    "interviews/<int:pk>/co-rating/submit/": ("GET", "live", (404,) * 6),
     # Scorecards: interviewer, the position's managers and admins.
     "interviews/<int:pk>/scorecard/": ("GET", "done", (200, 404, 200, 404, 200, 404)),
     "interviews/<int:pk>/scorecard.csv": ("GET", "done", (200, 404, 200, 404, 200, 404)),

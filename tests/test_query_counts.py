@@ -169,8 +169,8 @@ def review(client, size):
 # unread notifications for the header (one query); the dashboards and the scorecard also mark
 # what they show as read (one UPDATE).
 PAGES = {
-    "recruiter dashboard": (recruiter_dashboard, 7),
-    "manager dashboard": (manager_dashboard, 8),
+    "recruiter dashboard": (recruiter_dashboard, 8),  # + the screenings they co-rate
+    "manager dashboard": (manager_dashboard, 9),
     "candidates": (candidate_list, 4),
     "candidate": (candidate_detail, 5),
     "positions": (position_list, 5),
@@ -183,10 +183,11 @@ PAGES = {
     # keyboard shortcuts, and the glossary for marking terms in the text: its revision (once
     # per request) and its terms (once per process and revision; read here: fresh_glossary).
     # The session comes from the cache.
-    "workbench": (workbench, 10),
+    "workbench": (workbench, 12),  # + its co-raters, + the people who may be invited
     # the same people queries, interview, questions, flags, decision, history (interview,
     # questions), the glossary's revision and terms
-    "scorecard": (scorecard, 14),  # + the interviewer's practice answers (calibration)
+    # + the interviewer's practice answers (calibration), + whether it has co-raters
+    "scorecard": (scorecard, 15),
     # user, roles, position, manager check, interviewers, count, page of rows (areas and
     # scores are stored on the position and the interviews)
     "review": (review, 10),  # + the kits and their totals, + the share submitted within a day

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from ..models import Decision, Interview, Position
+from ..models import CoRater, Decision, Interview, Position, Status
 from ..notifications import mark_read, overdue_cutoffs
 from ..roles import HIRING_MANAGER, RECRUITER, has_role
 
@@ -39,6 +39,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
     if has_role(request.user, HIRING_MANAGER):
         context.update(_manager_dashboard(request.user))
+    context["co_rating"] = list(
+        CoRater.objects.filter(rater=request.user)
+        .exclude(interview__status=Status.ABANDONED)
+        .select_related("interview__candidate", "interview__position", "interview__interviewer")
+        .order_by("-invited_at")[:10]
+    )
     return render(request, "interviews/dashboard.html", context)
 
 

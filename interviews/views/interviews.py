@@ -26,6 +26,7 @@ from ..forms import (
     AbandonForm,
     AnswerForm,
     ClockForm,
+    CoRaterForm,
     FinishForm,
     InterviewStartForm,
     RedFlagsForm,
@@ -242,6 +243,9 @@ def _workbench_context(interview: Interview, number: int, user) -> dict:
         keys=keys,
         keys_json=as_json(keys),
         key_actions=listed(keys),
+        co_raters=list(interview.co_raters.select_related("rater")),
+        co_rater_form=CoRaterForm(interview=interview),
+        co_raters_url=reverse("interviews:co_raters", args=[interview.pk]),
     )
     return context
 

@@ -22,7 +22,7 @@ from ..exports import CsvResponse
 from ..forms import DecisionForm, ReopenForm
 from ..models import Decision, Interview, InterviewNotSubmitted
 from ..notifications import mark_read
-from ..scorecard import changes, record_context
+from ..scorecard import changes, raters, record_context
 from ..scoring import area_scores, score
 
 SCORECARD = "interviews/scorecard.html"
@@ -41,6 +41,7 @@ def _scorecard_context(request: HttpRequest, interview: Interview, **forms) -> d
         can_reopen=can_reopen_interview(request.user, interview),
         decision_form=forms.get("decision_form") or DecisionForm(instance=decision),
         reopen_form=forms.get("reopen_form") or ReopenForm(),
+        co_rating=raters(interview) if interview.co_raters.exists() else None,
         # Everyone who may read the scorecard may see its interviewer's calibration.
         interviewer_calibration=kit_calibration(interview.interviewer, interview.kit_name),
     )
@@ -54,6 +55,8 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
     if not interview.is_submitted:
         if can_edit_interview(request.user, interview):
             return redirect(interview.get_absolute_url())
+        if interview.co_raters.filter(rater=request.user).exists():
+            return redirect("interviews:co_rating", pk=pk)  # how everyone rated, so far
         raise Http404("This interview is not submitted yet.")
     mark_read(request.user, interview=interview)
     return render(request, SCORECARD, _scorecard_context(request, interview))

@@ -192,8 +192,12 @@
       }
       element.dataset.sending = element.value;
     }
-    if (target && target.id === "panel") focusPanel = true;
     if (target && target.id === "timer") focusClock = true;
+  });
+  // Marked when the panel's swap begins, not when its request leaves: a key pressed before the
+  // previous answer settled would otherwise have its mark taken by that answer's settling.
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    if (event.detail.target?.id === "panel" && event.detail.shouldSwap) focusPanel = true;
   });
   let focusClock = false;
   document.addEventListener("htmx:afterSettle", () => {
@@ -214,8 +218,10 @@
     // The control that was pressed went away with the old panel, leaving focus on <body>. If the
     // interviewer already moved on (pressed "/" and is typing a note), leave their focus alone.
     // (htmx itself puts focus back on an element with the same id, such as the heading.)
+    // (After a boosted page load, app.js put focus on the page's <h1>: that is no choice either.)
     const active = document.activeElement;
-    if (!active || active === document.body || active.id === "question-heading") {
+    const resting = !active || active === document.body || active.matches("#question-heading, #main h1");
+    if (resting) {
       // Every question rated: offer to finish (Enter follows the focused link).
       ($("[data-finish-offer]") || $("#question-heading"))?.focus({ preventScroll: true });
     }
