@@ -1,9 +1,10 @@
 """How well a person's ratings can be trusted, per kit: agreement with engineers on practice
 answers, how their ratings lean against everyone else's on the same questions, and the trend.
 
-A person is **calibrated** for a kit when their agreement with the engineers (Krippendorff's
-alpha over the kit's practice answers they rated) is at least ``settings.CALIBRATED_ALPHA``
-over at least ``settings.CALIBRATION_MIN_RATINGS`` rated answers.
+A person is **calibrated** for a kit when their agreement with the others who rated the same
+answers (Krippendorff's alpha over the kit's practice answers, against the engineer who rated
+each, and over the answers of co-rated screenings of the kit, against the other raters) is at
+least ``settings.CALIBRATED_ALPHA`` over at least ``settings.CALIBRATION_MIN_RATINGS`` answers.
 """
 
 from collections import defaultdict
@@ -11,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from .agreement import RESAMPLES, SCALE, Agreement, agreement, exact_share, mean_difference
-from .models import InterviewQuestion, PracticeAnswer, Status
+from .models import CoRating, InterviewQuestion, PracticeAnswer, Status
 
 # A mean difference of more than this many scale steps (either way) is called a lean.
 LEAN_STEPS = 0.25
@@ -41,14 +42,19 @@ class PracticeResult:
 
 @dataclass
 class KitCalibration:
-    """One person's calibration for one kit (by the kit's name, kept on each practice).
+    """One person's calibration for one kit (by the kit's name, kept on each practice and
+    screening).
 
     Attributes:
         kit_name: the kit.
-        agreement: alpha between the person and the engineers over the practice answers.
+        agreement: alpha between the person and the engineers over the kit's practice answers.
         matched, rated: practice answers rated as the engineer did, and rated at all.
         lean: mean (person - engineer) in scale steps over those answers.
         trend: one result per practice, oldest first.
+        co_rated: alpha between the person and the others who rated the same screenings of
+            this kit (as interviewer or co-rater), or None when they have none.
+        combined: alpha over the practice answers and the co-rated answers together: what
+            ``calibrated`` is judged on.
     """
 
     kit_name: str
@@ -57,14 +63,18 @@ class KitCalibration:
     rated: int
     lean: float | None
     trend: list[PracticeResult] = field(default_factory=list)
+    co_rated: Agreement | None = None
+    combined: Agreement | None = None
 
     @property
     def calibrated(self) -> bool:
-        """Agreement at least the threshold, over at least the minimum number of ratings."""
+        """Agreement at least the threshold, over at least the minimum number of answers,
+        counting practice answers and co-rated screenings."""
+        judged = self.combined or self.agreement
         return (
-            self.agreement.alpha is not None
-            and self.rated >= settings.CALIBRATION_MIN_RATINGS
-            and self.agreement.alpha >= settings.CALIBRATED_ALPHA
+            judged.alpha is not None
+            and judged.units >= settings.CALIBRATION_MIN_RATINGS
+            and judged.alpha >= settings.CALIBRATED_ALPHA
         )
 
     @property
@@ -72,19 +82,57 @@ class KitCalibration:
         return lean_word(self.lean)
 
 
-def practice_calibration(user, *, interval: bool = True) -> list[KitCalibration]:
-    """``user``'s calibration for each kit they have practised, by kit name.
+def co_rated_units(user) -> dict[str, list[dict]]:
+    """The answers ``user`` rated in submitted, co-rated screenings (as interviewer or as a
+    co-rater who submitted), each with everyone's rating, by kit name.
 
-    Every rated practice answer counts, from finished and unfinished practices alike.
+    Returns:
+        ``{kit name: [{rater pk: rating, …}, …]}``, only answers someone else rated too.
+    """
+    mine_as_interviewer = InterviewQuestion.objects.filter(
+        interview__interviewer=user,
+        interview__status=Status.SUBMITTED,
+        co_ratings__co_rater__submitted_at__isnull=False,
+    ).values_list("pk", flat=True)
+    mine_as_co_rater = CoRating.objects.filter(
+        co_rater__rater=user,
+        co_rater__submitted_at__isnull=False,
+        question__interview__status=Status.SUBMITTED,
+    ).values_list("question_id", flat=True)
+    askings = InterviewQuestion.objects.filter(
+        Q(pk__in=mine_as_interviewer) | Q(pk__in=mine_as_co_rater)
+    ).values_list("pk", "interview__kit_name", "interview__interviewer_id", "rating")
+    units: dict[int, dict] = {}
+    kits: dict[int, str] = {}
+    for pk, kit_name, interviewer_id, rating in askings:
+        units[pk] = {interviewer_id: rating}
+        kits[pk] = kit_name
+    for question_id, rater_id, rating in CoRating.objects.filter(
+        question_id__in=list(units), co_rater__submitted_at__isnull=False
+    ).values_list("question_id", "co_rater__rater_id", "rating"):
+        units[question_id][rater_id] = rating
+    by_kit: dict[str, list[dict]] = defaultdict(list)
+    for pk, unit in units.items():
+        if len(unit) > 1:
+            by_kit[kits[pk]].append(unit)
+    return by_kit
+
+
+def practice_calibration(user, *, interval: bool = True) -> list[KitCalibration]:
+    """``user``'s calibration for each kit they have practised or co-rated, by kit name.
+
+    Every rated practice answer counts, from finished and unfinished practices alike, and
+    every answer of a submitted co-rated screening they rated.
 
     Args:
         user: the person.
-        interval: compute each alpha's bootstrap confidence interval (about 50 ms per kit);
+        interval: compute each alpha's bootstrap confidence interval (about 50 ms per figure);
             without it, only alpha (enough to say whether they are calibrated).
 
     Returns:
         One :class:`KitCalibration` per kit, in kit-name order.
     """
+    resamples = RESAMPLES if interval else 0
     rows = (
         PracticeAnswer.objects.filter(practice__recruiter=user)
         .exclude(rating="")
@@ -96,8 +144,10 @@ def practice_calibration(user, *, interval: bool = True) -> list[KitCalibration]
     by_kit: dict[str, list] = defaultdict(list)
     for row in rows:
         by_kit[row[1]].append(row)
+    co_rated = co_rated_units(user)
     result = []
-    for kit_name, kit_rows in sorted(by_kit.items()):
+    for kit_name in sorted(set(by_kit) | set(co_rated)):
+        kit_rows = by_kit.get(kit_name, [])
         pairs = [(rating, engineer) for *_, rating, engineer in kit_rows]
         matched, rated = exact_share(pairs)
         trend: dict[int, list] = {}
@@ -105,13 +155,16 @@ def practice_calibration(user, *, interval: bool = True) -> list[KitCalibration]
             trend.setdefault(practice_id, [started_at, 0, 0])
             trend[practice_id][1] += rating == engineer
             trend[practice_id][2] += 1
+        practice_units = [{"person": r, "engineer": e} for r, e in pairs]
+        # In co-rated answers the person's key is their pk; in practice ones, "person".
+        screening_units = [
+            {("person" if k == user.pk else k): v for k, v in unit.items()}
+            for unit in co_rated.get(kit_name, [])
+        ]
         result.append(
             KitCalibration(
                 kit_name=kit_name,
-                agreement=agreement(
-                    [{"person": rating, "engineer": engineer} for rating, engineer in pairs],
-                    resamples=RESAMPLES if interval else 0,
-                ),
+                agreement=agreement(practice_units, resamples=resamples),
                 matched=matched,
                 rated=rated,
                 lean=mean_difference(pairs),
@@ -119,6 +172,10 @@ def practice_calibration(user, *, interval: bool = True) -> list[KitCalibration]
                     PracticeResult(pk, started, hit, total)
                     for pk, (started, hit, total) in trend.items()
                 ],
+                co_rated=agreement(screening_units, resamples=resamples)
+                if screening_units
+                else None,
+                combined=agreement(practice_units + screening_units, resamples=0),
             )
         )
     return result

@@ -15,6 +15,7 @@ from .views import (
     practice,
     preferences,
     scorecards,
+    statistics,
 )
 
 app_name = "interviews"
@@ -40,6 +41,7 @@ urlpatterns = [
     path("practice/", practice.practice_list, name="practice_list"),
     path("practice/<int:pk>/", practice.practice_detail, name="practice"),
     path("practice/<int:pk>/answers/<int:number>/", practice.practice_rate, name="practice_rate"),
+    path("statistics/questions/", statistics.questions, name="question_statistics"),
     path("calibration/", calibration.calibration_index, name="calibration"),
     path("calibration/<int:user_id>/", calibration.calibration_person, name="calibration_person"),
     path("decoder/", decoder.decoder, name="decoder"),

@@ -319,3 +319,5 @@ DECISION_WAIT_WORKING_DAYS = int(os.environ.get("DJANGO_DECISION_WAIT_WORKING_DA
 AGREEMENT_MIN_UNITS = int(os.environ.get("DJANGO_AGREEMENT_MIN_UNITS", "10"))
 CALIBRATION_MIN_RATINGS = int(os.environ.get("DJANGO_CALIBRATION_MIN_RATINGS", "20"))
 CALIBRATED_ALPHA = float(os.environ.get("DJANGO_CALIBRATED_ALPHA", "0.8"))
+# Question statistics (for bank admins) resting on fewer screenings than this are hidden.
+QUESTION_STATS_MIN = int(os.environ.get("DJANGO_QUESTION_STATS_MIN", "10"))

@@ -49,6 +49,7 @@ EXPECTED: dict[str, tuple] = {
         "practice",
         (302, 404, 403, 403, 404, 403),
     ),
+    "statistics/questions/": ("GET", None, (403, 403, 403, 403, 200, 403)),
     # Calibration: your own if you rate; managers see who screened for them; admins everyone.
     "calibration/": ("GET", None, (200, 200, 200, 200, 200, 403)),
     "calibration/<int:user_id>/": ("GET", "owner", (200, 404, 200, 404, 200, 404)),

@@ -186,8 +186,9 @@ PAGES = {
     "workbench": (workbench, 12),  # + its co-raters, + the people who may be invited
     # the same people queries, interview, questions, flags, decision, history (interview,
     # questions), the glossary's revision and terms
-    # + the interviewer's practice answers (calibration), + whether it has co-raters
-    "scorecard": (scorecard, 15),
+    # + the interviewer's calibration (practice answers, co-rated answers), + whether it has
+    # co-raters
+    "scorecard": (scorecard, 16),
     # user, roles, position, manager check, interviewers, count, page of rows (areas and
     # scores are stored on the position and the interviews)
     "review": (review, 10),  # + the kits and their totals, + the share submitted within a day

@@ -232,7 +232,7 @@ def test_the_calibration_page_shows_each_kit_and_the_lean(client, settings, recr
     assert kit.name in html
     assert "4 of 6" in html
     assert "Not calibrated yet" in html
-    assert "20 rated answers are needed to be called calibrated." in html
+    assert "20 rated answers are needed to be called calibrated; there are 6." in html
     assert "95 % interval" in html
 
 
@@ -272,9 +272,9 @@ def test_the_scorecard_shows_whether_the_interviewer_is_calibrated_for_its_kit(
     practise(recruiter, kit)
     after = client.get(f"/interviews/{screening.pk}/scorecard/").content.decode()
 
-    assert "The interviewer has not practised it." in before
+    assert "The interviewer has not practised it or been co-rated on it." in before
     assert "Calibrated for this kit" in after
-    assert "9 of 9 practice answers rated as an engineer did" in after
+    assert "Agreement 1.00 with engineers and co-raters over 9 answers." in after
     assert kit_calibration(recruiter, kit.name).calibrated
 
 
@@ -311,3 +311,30 @@ def test_a_practice_survives_its_kit_and_questions_being_deleted(recruiter, kit)
     assert practice.kit is None
     assert practice.kit_name.startswith("Kit ")
     assert practice.started_at <= timezone.now() + datetime.timedelta(seconds=1)
+
+
+def test_co_rated_screenings_count_towards_calibration(settings, recruiter):
+    from interviews.models import CoRater
+
+    settings.AGREEMENT_MIN_UNITS = 5
+    settings.CALIBRATION_MIN_RATINGS = 6
+    engineer = make_user(HIRING_MANAGER, first_name="Eve")
+    position = make_position(make_kit(3))
+    kit_name = position.default_kit.name
+    for ratings in (["strong", "average", "weak"], ["weak", "average", "strong"]):
+        screening = make_interview(recruiter, position=position)
+        co_rater = CoRater.invite(screening, engineer, by=recruiter)
+        for number, rating in enumerate(ratings, start=1):
+            co_rater.record_answer(number, rating=rating)
+        co_rater.submit()
+        submit(screening, ratings)  # Rita agrees with Eve on every answer
+
+    [rita] = practice_calibration(recruiter)
+    [eve] = practice_calibration(engineer)
+
+    assert rita.kit_name == kit_name
+    assert rita.rated == 0  # no practice
+    assert (rita.co_rated.units, rita.co_rated.alpha) == (6, pytest.approx(1.0))
+    assert rita.calibrated
+    assert eve.co_rated.units == 6
+    assert eve.calibrated  # the co-rater's own calibration counts the same answers
