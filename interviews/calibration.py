@@ -82,26 +82,24 @@ class KitCalibration:
         return lean_word(self.lean)
 
 
-def co_rated_units(user) -> dict[str, list[dict]]:
-    """The answers ``user`` rated in submitted, co-rated screenings (as interviewer or as a
-    co-rater who submitted), each with everyone's rating, by kit name.
+def co_rated_units(users) -> dict[int, dict[str, list[dict]]]:
+    """The answers each of ``users`` rated in submitted, co-rated screenings (as interviewer or
+    as a co-rater who submitted), each with everyone's rating, by kit name. Two queries.
 
     Returns:
-        ``{kit name: [{rater pk: rating, …}, …]}``, only answers someone else rated too.
+        ``{user pk: {kit name: [{rater pk: rating, …}, …]}}``, only answers someone else rated
+        too.
     """
-    mine_as_interviewer = InterviewQuestion.objects.filter(
-        interview__interviewer=user,
-        interview__status=Status.SUBMITTED,
-        co_ratings__co_rater__submitted_at__isnull=False,
-    ).values_list("pk", flat=True)
-    mine_as_co_rater = CoRating.objects.filter(
-        co_rater__rater=user,
-        co_rater__submitted_at__isnull=False,
-        question__interview__status=Status.SUBMITTED,
-    ).values_list("question_id", flat=True)
-    askings = InterviewQuestion.objects.filter(
-        Q(pk__in=mine_as_interviewer) | Q(pk__in=mine_as_co_rater)
-    ).values_list("pk", "interview__kit_name", "interview__interviewer_id", "rating")
+    pks = [user.pk for user in users]
+    askings = (
+        InterviewQuestion.objects.filter(
+            interview__status=Status.SUBMITTED,
+            co_ratings__co_rater__submitted_at__isnull=False,
+        )
+        .filter(Q(interview__interviewer__in=pks) | Q(co_ratings__co_rater__rater__in=pks))
+        .values_list("pk", "interview__kit_name", "interview__interviewer_id", "rating")
+        .distinct()
+    )
     units: dict[int, dict] = {}
     kits: dict[int, str] = {}
     for pk, kit_name, interviewer_id, rating in askings:
@@ -111,11 +109,14 @@ def co_rated_units(user) -> dict[str, list[dict]]:
         question_id__in=list(units), co_rater__submitted_at__isnull=False
     ).values_list("question_id", "co_rater__rater_id", "rating"):
         units[question_id][rater_id] = rating
-    by_kit: dict[str, list[dict]] = defaultdict(list)
-    for pk, unit in units.items():
-        if len(unit) > 1:
-            by_kit[kits[pk]].append(unit)
-    return by_kit
+    found: dict[int, dict[str, list[dict]]] = {pk: defaultdict(list) for pk in pks}
+    for asking, unit in units.items():
+        if len(unit) < 2:
+            continue
+        for rater in unit:
+            if rater in found:
+                found[rater][kits[asking]].append(unit)
+    return found
 
 
 def practice_calibration(user, *, interval: bool = True) -> list[KitCalibration]:
@@ -132,53 +133,75 @@ def practice_calibration(user, *, interval: bool = True) -> list[KitCalibration]
     Returns:
         One :class:`KitCalibration` per kit, in kit-name order.
     """
+    return calibrations([user], interval=interval)[user.pk]
+
+
+def calibrations(users, *, interval: bool = False) -> dict[int, list[KitCalibration]]:
+    """The calibration of each of ``users`` (see ``practice_calibration``), in three queries
+    whatever their number.
+
+    Returns:
+        ``{user pk: [KitCalibration, …]}``.
+    """
+    users = list(users)
     resamples = RESAMPLES if interval else 0
     rows = (
-        PracticeAnswer.objects.filter(practice__recruiter=user)
+        PracticeAnswer.objects.filter(practice__recruiter__in=users)
         .exclude(rating="")
         .values_list(
-            "practice_id", "practice__kit_name", "practice__started_at", "rating", "engineer_rating"
+            "practice__recruiter_id",
+            "practice_id",
+            "practice__kit_name",
+            "practice__started_at",
+            "rating",
+            "engineer_rating",
         )
         .order_by("practice__started_at", "practice_id", "number")
     )
-    by_kit: dict[str, list] = defaultdict(list)
-    for row in rows:
-        by_kit[row[1]].append(row)
-    co_rated = co_rated_units(user)
-    result = []
-    for kit_name in sorted(set(by_kit) | set(co_rated)):
-        kit_rows = by_kit.get(kit_name, [])
-        pairs = [(rating, engineer) for *_, rating, engineer in kit_rows]
-        matched, rated = exact_share(pairs)
-        trend: dict[int, list] = {}
-        for practice_id, _, started_at, rating, engineer in kit_rows:
-            trend.setdefault(practice_id, [started_at, 0, 0])
-            trend[practice_id][1] += rating == engineer
-            trend[practice_id][2] += 1
-        practice_units = [{"person": r, "engineer": e} for r, e in pairs]
-        # In co-rated answers the person's key is their pk; in practice ones, "person".
-        screening_units = [
-            {("person" if k == user.pk else k): v for k, v in unit.items()}
-            for unit in co_rated.get(kit_name, [])
-        ]
-        result.append(
-            KitCalibration(
-                kit_name=kit_name,
-                agreement=agreement(practice_units, resamples=resamples),
-                matched=matched,
-                rated=rated,
-                lean=mean_difference(pairs),
-                trend=[
-                    PracticeResult(pk, started, hit, total)
-                    for pk, (started, hit, total) in trend.items()
-                ],
-                co_rated=agreement(screening_units, resamples=resamples)
-                if screening_units
-                else None,
-                combined=agreement(practice_units + screening_units, resamples=0),
+    practised: dict[int, dict[str, list]] = {user.pk: defaultdict(list) for user in users}
+    for person, *row in rows:
+        practised[person][row[1]].append(row)
+    co_rated = co_rated_units(users)
+    return {
+        user.pk: [
+            _kit_calibration(
+                user,
+                kit_name,
+                practised[user.pk].get(kit_name, []),
+                co_rated[user.pk].get(kit_name, []),
+                resamples,
             )
-        )
-    return result
+            for kit_name in sorted(set(practised[user.pk]) | set(co_rated[user.pk]))
+        ]
+        for user in users
+    }
+
+
+def _kit_calibration(user, kit_name: str, kit_rows: list, units: list, resamples: int):
+    pairs = [(rating, engineer) for *_, rating, engineer in kit_rows]
+    matched, rated = exact_share(pairs)
+    trend: dict[int, list] = {}
+    for practice_id, _, started_at, rating, engineer in kit_rows:
+        trend.setdefault(practice_id, [started_at, 0, 0])
+        trend[practice_id][1] += rating == engineer
+        trend[practice_id][2] += 1
+    practice_units = [{"person": r, "engineer": e} for r, e in pairs]
+    # In co-rated answers the person's key is their pk; in practice ones, "person".
+    screening_units = [
+        {("person" if k == user.pk else k): v for k, v in unit.items()} for unit in units
+    ]
+    return KitCalibration(
+        kit_name=kit_name,
+        agreement=agreement(practice_units, resamples=resamples),
+        matched=matched,
+        rated=rated,
+        lean=mean_difference(pairs),
+        trend=[
+            PracticeResult(pk, started, hit, total) for pk, (started, hit, total) in trend.items()
+        ],
+        co_rated=agreement(screening_units, resamples=resamples) if screening_units else None,
+        combined=agreement(practice_units + screening_units, resamples=0),
+    )
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,9 @@ PAGES = {
     "scorecard": (scorecard, 16),
     # user, roles, position, manager check, interviewers, count, page of rows (areas and
     # scores are stored on the position and the interviews)
-    "review": (review, 10),  # + the kits and their totals, + the share submitted within a day
+    # + the kits and their totals, + the share submitted within a day, + the interviewers'
+    # calibration (practice answers, co-rated answers)
+    "review": (review, 12),
 }
 
 

@@ -23,6 +23,7 @@ from ..access import (
     get_position_for_review,
     require_screener,
 )
+from ..calibration import calibrations
 from ..exports import CsvResponse
 from ..filters import ReviewFilter, review_areas, review_queryset
 from ..forms import PositionForm
@@ -104,6 +105,16 @@ def position_review(request: HttpRequest, pk: int) -> HttpResponse:
             "pk", filter=Q(submitted_at__lte=F("started_at") + datetime.timedelta(hours=24))
         ),
     )
+    # Whether each row's interviewer is calibrated for its kit (three queries for the page).
+    interviewers = {row.interviewer_id: row.interviewer for row in page}
+    calibrated = {
+        (pk, kit.kit_name)
+        for pk, kits in calibrations(interviewers.values()).items()
+        for kit in kits
+        if kit.calibrated
+    }
+    for row in page:
+        row.interviewer_calibrated = (row.interviewer_id, row.kit_name) in calibrated
     context = {
         "position": position,
         "kits": [] if one_kit else filterset.kit_totals,

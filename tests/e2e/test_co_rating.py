@@ -99,3 +99,35 @@ def test_interviewer_and_co_rater_screen_blind_and_both_see_the_disagreement(
     expect(eve.get_by_role("link", name="The scorecard")).to_be_visible()
     expect(eve.locator("tr.raters-differ")).to_have_count(2)
     eve_context.close()
+
+
+def test_question_statistics_and_calibration_pages_pass_the_audit(page, live_server, audit):
+    from interviews.roles import QUESTION_BANK_ADMIN
+    from tests.factories import make_candidate, submit
+
+    manager = make_user(HIRING_MANAGER, email="max@example.com", first_name="Max")
+    rita = make_user(RECRUITER, email="rita@example.com", first_name="Rita")
+    eve = make_user(HIRING_MANAGER, email="eve@example.com", first_name="Eve")
+    make_user(QUESTION_BANK_ADMIN, email="ada@example.com", first_name="Ada")
+    position = make_position(make_kit(3), managers=[manager])
+    for n, ratings in enumerate([["strong", "average", "weak"], ["weak", "weak", "average"]]):
+        screening = make_interview(rita, position=position, candidate=make_candidate(f"C {n}"))
+        co_rater = CoRater.invite(screening, eve, by=rita)
+        for number, rating in enumerate(reversed(ratings), start=1):
+            co_rater.record_answer(number, rating=rating)
+        co_rater.submit()
+        submit(screening, ratings)
+
+    sign_in_on(page, live_server, "ada@example.com")
+    page.goto(f"{live_server.url}/statistics/questions/")
+    expect(page.get_by_role("heading", name="Every question asked")).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile("Eve and Rita|Rita and Eve"))).to_be_visible()
+    audit.check(page)
+
+    page.context.clear_cookies()  # sign out
+    sign_in_on(page, live_server, "max@example.com")
+    page.goto(f"{live_server.url}/calibration/")
+    page.get_by_role("link", name="Rita").click()
+    expect(page.get_by_role("heading", name="Calibration of Rita")).to_be_visible()
+    expect(page.get_by_text("Co-rated screenings: agreement")).to_be_visible()
+    audit.check(page)

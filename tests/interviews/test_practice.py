@@ -338,3 +338,24 @@ def test_co_rated_screenings_count_towards_calibration(settings, recruiter):
     assert rita.calibrated
     assert eve.co_rated.units == 6
     assert eve.calibrated  # the co-rater's own calibration counts the same answers
+
+
+def test_the_review_marks_interviewers_calibrated_for_the_rows_kit(client, settings, recruiter):
+    settings.AGREEMENT_MIN_UNITS = 5
+    settings.CALIBRATION_MIN_RATINGS = 6
+    manager = make_user(HIRING_MANAGER)
+    position = make_position(managers=[manager])
+    kit = position.default_kit
+    for kq in kit.kit_questions.all():
+        kq.question.practice_answers = SAMPLES
+        kq.question.save()
+    other = make_user(RECRUITER, first_name="Olga")
+    submit(make_interview(recruiter, position=position), ["strong"] * 3)
+    submit(make_interview(other, position=position), ["weak"] * 3)
+    practise(recruiter, kit)
+    client.force_login(manager)
+
+    html = client.get(f"/positions/{position.pk}/").content.decode()
+
+    assert html.count("(calibrated)") == 1
+    assert 'by Rita <span class="whitespace-nowrap">(calibrated)</span>' in html
