@@ -31,7 +31,7 @@ from ..models import (
 from ..notifications import person
 from ..scorecard import raters
 from ..shortcuts import DEFAULT_KEYS, as_json, keys_of, listed
-from .interviews import RATING_BUTTONS, WORKBENCH, RailItem, _next_unrated, _render_parts
+from .interviews import RATING_BUTTONS, WORKBENCH, RailItem, next_unrated, render_parts
 
 
 @require_POST
@@ -108,7 +108,7 @@ def _context(co_rater: CoRater, ratings: list[CoRating], number: int) -> dict:
         "rail": rail,
         "total": total,
         "rated_total": sum(1 for item in rail if item.rating),
-        "next_unrated": _next_unrated(rail, number),
+        "next_unrated": next_unrated(rail, number),
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < total else None,
         "rating_buttons": RATING_BUTTONS,
@@ -140,7 +140,7 @@ def co_rating(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         return redirect("interviews:co_rating_question", pk=pk, number=first)
     context = _context(co_rater, ratings, number)
     if request.htmx and not request.htmx.boosted:
-        return vary_on_htmx(_render_parts(request, context, "panel"))
+        return vary_on_htmx(render_parts(request, context, "panel"))
     keys = keys_of(ShortcutPreference.objects.filter(user_id=request.user.pk).first())
     context.update(keys=keys, keys_json=as_json(keys), key_actions=listed(keys))
     return vary_on_htmx(render(request, WORKBENCH, context))
@@ -174,7 +174,7 @@ def co_rating_answer(request: HttpRequest, pk: int, number: int) -> HttpResponse
     ratings = _ratings(co_rater)
     target = number
     if "rating" in parts and data["rating"]:
-        target = _next_unrated(_context(co_rater, ratings, number)["rail"], number) or number
+        target = next_unrated(_context(co_rater, ratings, number)["rail"], number) or number
     if not request.htmx:
         messages.success(request, f"Saved question {number}.")
         return redirect("interviews:co_rating_question", pk=pk, number=target)
@@ -186,14 +186,14 @@ def co_rating_answer(request: HttpRequest, pk: int, number: int) -> HttpResponse
             "my_notes": data["notes"],
             "posted_version": data["notes_version"],
         }
-        return _render_parts(request, context, "notes-status", status=409 if conflict else 200)
+        return render_parts(request, context, "notes-status", status=409 if conflict else 200)
     if "rating" not in parts:
-        return _render_parts(request, {"current": answer}, "cue-count", all_oob=True)
+        return render_parts(request, {"current": answer}, "cue-count", all_oob=True)
     context = _context(co_rater, ratings, target)
     if target != number:
         context["just_rated"] = answer
     rated = context["rail"][number - 1]
-    response = _render_parts(
+    response = render_parts(
         request, context, "panel", ("rail-item", {"item": rated}), "rail-progress"
     )
     push_url(response, f"{context['question_base']}{target}/")

@@ -166,7 +166,7 @@ def pace_text(elapsed: int, budget: int, due_start: int, due_end: int, left: int
     return "on time"
 
 
-def _next_unrated(rail: list[RailItem], number: int) -> int | None:
+def next_unrated(rail: list[RailItem], number: int) -> int | None:
     """The first unrated question after ``number`` (wrapping round), or None if all are rated."""
     unrated = [item.number for item in rail if not item.rating]
     return next((n for n in unrated if n > number), unrated[0] if unrated else None)
@@ -212,7 +212,7 @@ def _panel_context(interview: Interview, current: InterviewQuestion, rail: list[
         "rail": rail,
         "total": total,
         "rated_total": sum(1 for item in rail if item.rating),
-        "next_unrated": _next_unrated(rail, number),
+        "next_unrated": next_unrated(rail, number),
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < total else None,
         "rating_buttons": RATING_BUTTONS,
@@ -250,7 +250,7 @@ def _workbench_context(interview: Interview, number: int, user) -> dict:
     return context
 
 
-def _render_parts(
+def render_parts(
     request: HttpRequest, context: dict, *parts: str, status: int = 200, all_oob: bool = False
 ) -> HttpResponse:
     """Render the workbench's partials; every part after the first is swapped out-of-band.
@@ -292,7 +292,7 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         if current is None:
             raise Http404("No such question in this interview.")
         return vary_on_htmx(
-            _render_parts(request, _panel_context(interview, current, rail), "panel")
+            render_parts(request, _panel_context(interview, current, rail), "panel")
         )
     return vary_on_htmx(
         render(request, WORKBENCH, _workbench_context(interview, number, request.user))
@@ -329,7 +329,7 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     messages.success(request, f"Saved question {number}.")
     target = number
     if "rating" in parts and data["rating"]:
-        target = _next_unrated(_rail(interview), number) or number
+        target = next_unrated(_rail(interview), number) or number
     return redirect("interviews:question", pk=pk, number=target)
 
 
@@ -347,11 +347,11 @@ def _answer_fragment(request, interview, question, parts, conflict, data) -> Htt
             "my_notes": data["notes"],
             "posted_version": data["notes_version"],
         }
-        return _render_parts(request, context, "notes-status", status=409 if conflict else 200)
+        return render_parts(request, context, "notes-status", status=409 if conflict else 200)
     if "rating" not in parts:
-        return _render_parts(request, {"current": question}, "cue-count", all_oob=True)
+        return render_parts(request, {"current": question}, "cue-count", all_oob=True)
     rail = _rail(interview)
-    target = _next_unrated(rail, question.number) if question.rating else None
+    target = next_unrated(rail, question.number) if question.rating else None
     current = question
     if target and target != question.number:
         current = interview.questions.get(number=target)
@@ -359,7 +359,7 @@ def _answer_fragment(request, interview, question, parts, conflict, data) -> Htt
     if current is not question:
         context["just_rated"] = question
     rated = rail[question.number - 1]
-    response = _render_parts(
+    response = render_parts(
         request, context, "panel", ("rail-item", {"item": rated}), "rail-progress"
     )
     push_url(response, f"{context['question_base']}{current.number}/")
@@ -374,7 +374,7 @@ def _answer_invalid(request, interview, number, errors) -> HttpResponse:
         if current is None:
             raise Http404("No such question in this interview.")
         context = {**_urls(interview, number), "current": current, "answer_errors": messages_}
-        response = _render_parts(request, context, "notes-status", status=422)
+        response = render_parts(request, context, "notes-status", status=422)
         # A rating targets the panel; the message belongs next to the notes whatever was sent.
         return reswap(retarget(response, "#notes-status"), "outerHTML")
     context = _workbench_context(interview, number, request.user)
@@ -402,7 +402,7 @@ def red_flags(request: HttpRequest, pk: int) -> HttpResponse:
             )
     if request.htmx:
         # The badge is all that changes on screen; it needs only the count.
-        return _render_parts(
+        return render_parts(
             request,
             {"flag_total": flag_total},
             "flag-count",
@@ -438,7 +438,7 @@ def clock(request: HttpRequest, pk: int) -> HttpResponse:
             "elapsed": elapsed,
             "pace": pace_text(elapsed, interview.budget_minutes, **pacing),
         }
-        return _render_parts(request, context, "timer")
+        return render_parts(request, context, "timer")
     return redirect("interviews:question", pk=pk, number=number)
 
 
