@@ -14,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import push_url
 
 from glossary.http import vary_on_htmx
 
@@ -31,7 +30,14 @@ from ..models import (
 from ..notifications import person
 from ..scorecard import raters
 from ..shortcuts import DEFAULT_KEYS, as_json, keys_of, listed
-from .interviews import RATING_BUTTONS, WORKBENCH, RailItem, next_unrated, render_parts
+from .interviews import (
+    RATING_BUTTONS,
+    WORKBENCH,
+    RailItem,
+    answer_fragment,
+    next_unrated,
+    render_parts,
+)
 
 
 @require_POST
@@ -171,33 +177,29 @@ def co_rating_answer(request: HttpRequest, pk: int, number: int) -> HttpResponse
         return redirect(co_rater)
     data = form.cleaned_data
     parts = set(data["parts"])
-    ratings = _ratings(co_rater)
-    target = number
-    if "rating" in parts and data["rating"]:
-        target = next_unrated(_context(co_rater, ratings, number)["rail"], number) or number
     if not request.htmx:
+        target = number
+        if "rating" in parts and data["rating"]:
+            rail = _context(co_rater, _ratings(co_rater), number)["rail"]
+            target = next_unrated(rail, number) or number
         messages.success(request, f"Saved question {number}.")
         return redirect("interviews:co_rating_question", pk=pk, number=target)
-    if "notes" in parts and "rating" not in parts:
-        context = {
-            **_urls(co_rater, number),
-            "current": answer,
-            "conflict": conflict,
-            "my_notes": data["notes"],
-            "posted_version": data["notes_version"],
-        }
-        return render_parts(request, context, "notes-status", status=409 if conflict else 200)
-    if "rating" not in parts:
-        return render_parts(request, {"current": answer}, "cue-count", all_oob=True)
-    context = _context(co_rater, ratings, target)
-    if target != number:
-        context["just_rated"] = answer
-    rated = context["rail"][number - 1]
-    response = render_parts(
-        request, context, "panel", ("rail-item", {"item": rated}), "rail-progress"
+
+    def next_panel(rated: CoRating) -> dict:
+        ratings = _ratings(co_rater)
+        rail = _context(co_rater, ratings, rated.number)["rail"]
+        target = (next_unrated(rail, rated.number) if rated.rating else None) or rated.number
+        return _context(co_rater, ratings, target)
+
+    return answer_fragment(
+        request,
+        answer,
+        parts=parts,
+        conflict=conflict,
+        data=data,
+        urls=_urls(co_rater, number),
+        next_panel=next_panel,
     )
-    push_url(response, f"{context['question_base']}{target}/")
-    return response
 
 
 @require_http_methods(["GET", "POST"])

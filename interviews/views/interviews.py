@@ -321,7 +321,15 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     data = form.cleaned_data
     parts = set(data["parts"])
     if request.htmx:
-        return _answer_fragment(request, interview, question, parts, conflict, data)
+        return answer_fragment(
+            request,
+            question,
+            parts=parts,
+            conflict=conflict,
+            data=data,
+            urls=_urls(interview, question.number),
+            next_panel=_next_panel(interview),
+        )
     if conflict:
         context = _workbench_context(interview, number, request.user)
         context.update(conflict=True, my_notes=data["notes"], posted_version=data["notes_version"])
@@ -333,37 +341,67 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     return redirect("interviews:question", pk=pk, number=target)
 
 
-def _answer_fragment(request, interview, question, parts, conflict, data) -> HttpResponse:
-    """The htmx answer to a save: only what changed on screen.
+def answer_fragment(
+    request: HttpRequest,
+    answer,
+    *,
+    parts: set[str],
+    conflict: bool,
+    data: dict,
+    urls: dict,
+    next_panel: Callable[[object], dict],
+) -> HttpResponse:
+    """The htmx answer to a save: only what changed on screen (the interviewer's and a
+    co-rater's workbench alike).
 
     A rating: the next unrated question's panel, the rated question's rail entry and the
     progress (out-of-band). Notes: their status. Cues: the count heard (out-of-band).
+
+    Args:
+        request: the save.
+        answer: the saved answer (``InterviewQuestion`` or ``CoRating``).
+        parts: which of rating, cues and notes were sent.
+        conflict: the notes were newer elsewhere and not saved.
+        data: the answer form's cleaned data.
+        urls: the workbench's links for the answer's question.
+        next_panel: given the rated answer, the panel context (with ``rail`` and ``current``)
+            of the question to show next: the next unrated one, else the same.
     """
     if "notes" in parts and "rating" not in parts:
         context = {
-            **_urls(interview, question.number),
-            "current": question,
+            **urls,
+            "current": answer,
             "conflict": conflict,
             "my_notes": data["notes"],
             "posted_version": data["notes_version"],
         }
         return render_parts(request, context, "notes-status", status=409 if conflict else 200)
     if "rating" not in parts:
-        return render_parts(request, {"current": question}, "cue-count", all_oob=True)
-    rail = _rail(interview)
-    target = next_unrated(rail, question.number) if question.rating else None
-    current = question
-    if target and target != question.number:
-        current = interview.questions.get(number=target)
-    context = _panel_context(interview, current, rail)
-    if current is not question:
-        context["just_rated"] = question
-    rated = rail[question.number - 1]
+        return render_parts(request, {"current": answer}, "cue-count", all_oob=True)
+    context = next_panel(answer)
+    current = context["current"]
+    if current.number != answer.number:
+        context["just_rated"] = answer
+    rated = context["rail"][answer.number - 1]
     response = render_parts(
         request, context, "panel", ("rail-item", {"item": rated}), "rail-progress"
     )
     push_url(response, f"{context['question_base']}{current.number}/")
     return response
+
+
+def _next_panel(interview: Interview) -> Callable[[InterviewQuestion], dict]:
+    """For ``answer_fragment``: the interviewer's panel after rating a question."""
+
+    def panel(question: InterviewQuestion) -> dict:
+        rail = _rail(interview)
+        target = next_unrated(rail, question.number) if question.rating else None
+        current = question
+        if target and target != question.number:
+            current = interview.questions.get(number=target)
+        return _panel_context(interview, current, rail)
+
+    return panel
 
 
 def _answer_invalid(request, interview, number, errors) -> HttpResponse:
