@@ -29,13 +29,13 @@ from ..models import (
 )
 from ..notifications import person
 from ..scorecard import raters
-from ..shortcuts import DEFAULT_KEYS, as_json, keys_of, listed
+from ..shortcuts import as_json, keys_of, listed
 from .interviews import (
-    RATING_BUTTONS,
     WORKBENCH,
     RailItem,
     answer_fragment,
     next_unrated,
+    panel_navigation,
     render_parts,
 )
 
@@ -105,21 +105,13 @@ def _context(co_rater: CoRater, ratings: list[CoRating], number: int) -> dict:
     if not 1 <= number <= len(ratings):
         raise Http404("No such question in this interview.")
     rail = [RailItem(r.number, r.area_name, r.rating, r.minutes) for r in ratings]
-    total = len(rail)
     return {
         **_urls(co_rater, number),
+        **panel_navigation(rail, number),
         "co_rater": co_rater,
         "interview": co_rater.interview,
         "current": ratings[number - 1],
-        "rail": rail,
-        "total": total,
-        "rated_total": sum(1 for item in rail if item.rating),
-        "next_unrated": next_unrated(rail, number),
-        "previous_number": number - 1 if number > 1 else None,
-        "next_number": number + 1 if number < total else None,
-        "rating_buttons": RATING_BUTTONS,
-        "pacing": {"due_start": 0, "due_end": 0, "left": 0},
-        "keys": {"enabled": True, "keys": DEFAULT_KEYS},
+        "pacing": {"due_start": 0, "due_end": 0, "left": 0},  # no clock for a co-rater
     }
 
 

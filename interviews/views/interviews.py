@@ -202,13 +202,11 @@ def _urls(interview: Interview, number: int) -> dict:
     }
 
 
-def _panel_context(interview: Interview, current: InterviewQuestion, rail: list[RailItem]) -> dict:
-    """What the question panel and the rail's progress show, for question ``current``."""
-    number, total = current.number, len(rail)
+def panel_navigation(rail: list[RailItem], number: int) -> dict:
+    """The parts of a panel's context that come from the rail: progress, where Previous, Next
+    and the next unrated question lead, and the rating buttons (both workbenches)."""
+    total = len(rail)
     return {
-        **_urls(interview, number),
-        "interview": interview,
-        "current": current,
         "rail": rail,
         "total": total,
         "rated_total": sum(1 for item in rail if item.rating),
@@ -216,8 +214,18 @@ def _panel_context(interview: Interview, current: InterviewQuestion, rail: list[
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < total else None,
         "rating_buttons": RATING_BUTTONS,
-        "pacing": _pacing(rail, number),
         "keys": {"enabled": True, "keys": DEFAULT_KEYS},  # the page puts the person's own
+    }
+
+
+def _panel_context(interview: Interview, current: InterviewQuestion, rail: list[RailItem]) -> dict:
+    """What the question panel and the rail's progress show, for question ``current``."""
+    return {
+        **_urls(interview, current.number),
+        **panel_navigation(rail, current.number),
+        "interview": interview,
+        "current": current,
+        "pacing": _pacing(rail, current.number),
     }
 
 
