@@ -52,7 +52,7 @@ def main() -> None:
         decoded = decode(text)
         decode_ms.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        resume_terms(Context(), text)
+        resume_terms(Context(), decoded)
         markup_ms.append((time.perf_counter() - started) * 1000)
 
     mentions = sum(item.count for item in decoded.found)

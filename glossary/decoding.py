@@ -64,6 +64,8 @@ class DecodedResume:
     links: list[Link] = field(default_factory=list)
     probable: list[tuple[str, object]] = field(default_factory=list)
     seniority: Seniority | None = None
+    # Every glossary and recognised mention, as (match, term): the page marks these up.
+    mentions: list[tuple] = field(default_factory=list, repr=False)
 
     @property
     def technologies(self) -> list[FoundTerm]:
@@ -172,6 +174,7 @@ def decode(text: str, *, today: datetime.date | None = None) -> DecodedResume:
         links=scan.links,
         probable=probable,
         seniority=estimate_seniority(text, today=today),
+        mentions=scan.terms,
     )
 
 

@@ -34,6 +34,7 @@ every process compares it with the revision its matcher was built at, once per r
 """
 
 import bisect
+import functools
 import re
 import threading
 from collections.abc import Iterator
@@ -159,8 +160,14 @@ def find_links(text: str) -> list[Link]:
     """The web and e-mail addresses in ``text``, with what each is (GitHub profile, e-mail…).
 
     A domain counts as a link with a scheme, with "www." or with a path ("github.com/ada"), so
-    names such as "Socket.io" or "Next.js" stay names.
+    names such as "Socket.io" or "Next.js" stay names. The last few texts' links are kept, as
+    one scan of a résumé asks three times.
     """
+    return list(_links(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _links(text: str) -> tuple[Link, ...]:
     links = []
     for found in _LINK.finditer(text):
         url = found.group(0).rstrip(".,;:!?")
@@ -170,7 +177,7 @@ def find_links(text: str) -> list[Link]:
         else:
             kind = next((k for host, k in _LINK_KINDS if host in lowered), "website")
         links.append(Link(found.start(), found.start() + len(url), url, kind))
-    return links
+    return tuple(links)
 
 
 # --- Lists: the items of a skills list, and their neighbours ----------------------------------
@@ -640,11 +647,20 @@ class Scan:
     probable: list[tuple[Probable, object]]
 
 
+PROBABLE_CHARS = 200_000  # misspellings are looked for in a résumé's first 200,000 characters
+
+
 def scan_resume(text: str) -> Scan:
-    """Find everything a résumé names, with the résumé rules (see the module's docstring)."""
+    """Find everything a résumé names, with the résumé rules (see the module's docstring).
+
+    Probable misspellings are looked for in the first ``PROBABLE_CHARS`` characters only: a
+    résumé is far shorter, and a 2 MB upload stays fast.
+    """
     matcher, terms = current()
     matches = [m for m in matcher.find(text, resume=True) if m.term_id in terms]
-    probable = [(p, terms[p.term_id]) for p in matcher.probable(text, matches)]
+    head = text[:PROBABLE_CHARS]
+    in_head = [m for m in matches if m.end <= len(head)]
+    probable = [(p, terms[p.term_id]) for p in matcher.probable(head, in_head)]
     return Scan([(m, terms[m.term_id]) for m in matches], find_links(text), probable)
 
 
@@ -665,6 +681,7 @@ def annotate(
     once_per_paragraph: bool = False,
     limit: int | None = None,
     resume: bool = False,
+    mentions: list | None = None,
 ) -> MarkedText:
     """``text``, HTML-escaped, with term occurrences replaced by ``render(written, term)``.
 
@@ -676,6 +693,8 @@ def annotate(
         limit: mark at most this many occurrences in all; the rest stay plain text.
         resume: find terms with the résumé rules (see the module's docstring), as the
             decoder counts them.
+        mentions: the ``(match, term)`` pairs already found in ``text`` (or in a longer text
+            it begins), to mark without scanning again; glossary terms only are marked.
 
     Returns:
         Safe HTML, with how many occurrences were marked and left plain.
@@ -683,7 +702,9 @@ def annotate(
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] if once_per_paragraph else []
     seen: set[tuple[int, int]] = set()
     pieces, position, marked, unmarked, paragraph = [], 0, 0, 0, 0
-    if resume:
+    if mentions is not None:
+        found = [(m, t) for m, t in mentions if m.term_id > 0 and m.end <= len(text)]
+    elif resume:
         found = [(m, t) for m, t in scan_resume(text).terms if m.term_id > 0]
     else:
         found = find_terms(text)

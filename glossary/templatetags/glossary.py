@@ -108,12 +108,13 @@ RESUME_MARKS = 500  # mentions marked at most
 
 
 @register.simple_tag(takes_context=True)
-def resume_terms(context, text: str) -> MarkedText:
-    """A résumé's first ``RESUME_SHOWN_CHARS`` characters, escaped, with terms marked.
+def resume_terms(context, decoded) -> MarkedText:
+    """A decoded résumé's first ``RESUME_SHOWN_CHARS`` characters, escaped, with terms marked.
 
     Each term is marked where it first appears in each paragraph, ``RESUME_MARKS`` mentions
-    at most, so a long résumé stays a light page; the result counts what was left plain. Use
-    as ``{% resume_terms text as marked %}``.
+    at most, so a long résumé stays a light page; the result counts what was left plain. The
+    mentions are the decoder's own (``DecodedResume.mentions``): the text is not scanned again.
+    Use as ``{% resume_terms decoded as marked %}``.
     """
     used = _used(context)
 
@@ -122,9 +123,9 @@ def resume_terms(context, text: str) -> MarkedText:
         return render_term(written, term)
 
     return annotate(
-        str(text or "")[:RESUME_SHOWN_CHARS],
+        decoded.text[:RESUME_SHOWN_CHARS],
         render,
         once_per_paragraph=True,
         limit=RESUME_MARKS,
-        resume=True,
+        mentions=decoded.mentions,
     )
