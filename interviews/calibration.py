@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from .agreement import RESAMPLES, SCALE, Agreement, agreement, exact_share, mean_difference
-from .models import CoRating, InterviewQuestion, PracticeAnswer, Status
+from .models import CoRater, CoRating, Interview, InterviewQuestion, PracticeAnswer, Status
 
 # A mean difference of more than this many scale steps (either way) is called a lean.
 LEAN_STEPS = 0.25
@@ -84,29 +84,41 @@ class KitCalibration:
 
 def co_rated_units(users) -> dict[int, dict[str, list[dict]]]:
     """The answers each of ``users`` rated in submitted, co-rated screenings (as interviewer or
-    as a co-rater who submitted), each with everyone's rating, by kit name. Two queries.
+    as a co-rater who submitted), each with everyone's rating, by kit name. One query when
+    nobody co-rated anything, four otherwise.
 
     Returns:
         ``{user pk: {kit name: [{rater pk: rating, …}, …]}}``, only answers someone else rated
         too.
     """
-    pks = [user.pk for user in users]
-    askings = (
-        InterviewQuestion.objects.filter(
-            interview__status=Status.SUBMITTED,
-            co_ratings__co_rater__submitted_at__isnull=False,
+    pks = {user.pk for user in users}
+    # Started from the co-raters who submitted (a small table), without joins: the database
+    # then never walks the interviews of screenings nobody co-rated.
+    co_raters = list(
+        CoRater.objects.filter(submitted_at__isnull=False).values_list(
+            "pk", "interview_id", "rater_id"
         )
-        .filter(Q(interview__interviewer__in=pks) | Q(co_ratings__co_rater__rater__in=pks))
-        .values_list("pk", "interview__kit_name", "interview__interviewer_id", "rating")
-        .distinct()
     )
+    screenings = {
+        pk: (interviewer, kit_name)
+        for pk, interviewer, kit_name in Interview.objects.filter(
+            pk__in={interview for _, interview, _ in co_raters}, status=Status.SUBMITTED
+        ).values_list("pk", "interviewer_id", "kit_name")
+    }
+    wanted = {
+        interview
+        for _, interview, rater in co_raters
+        if interview in screenings and (rater in pks or screenings[interview][0] in pks)
+    }
     units: dict[int, dict] = {}
     kits: dict[int, str] = {}
-    for pk, kit_name, interviewer_id, rating in askings:
-        units[pk] = {interviewer_id: rating}
-        kits[pk] = kit_name
+    for pk, interview, rating in InterviewQuestion.objects.filter(
+        interview_id__in=wanted
+    ).values_list("pk", "interview_id", "rating"):
+        units[pk] = {screenings[interview][0]: rating}
+        kits[pk] = screenings[interview][1]
     for question_id, rater_id, rating in CoRating.objects.filter(
-        question_id__in=list(units), co_rater__submitted_at__isnull=False
+        co_rater_id__in=[pk for pk, interview, _ in co_raters if interview in wanted]
     ).values_list("question_id", "co_rater__rater_id", "rating"):
         units[question_id][rater_id] = rating
     found: dict[int, dict[str, list[dict]]] = {pk: defaultdict(list) for pk in pks}
