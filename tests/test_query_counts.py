@@ -183,7 +183,7 @@ PAGES = {
     # keyboard shortcuts, and the glossary for marking terms in the text: its revision (once
     # per request) and its terms (once per process and revision; read here: fresh_glossary).
     # The session comes from the cache.
-    "workbench": (workbench, 12),  # + its co-raters, + the people who may be invited
+    "workbench": (workbench, 11),  # + how many co-raters it has
     # the same people queries, interview, questions, flags, decision, history (interview,
     # questions), the glossary's revision and terms
     # + the interviewer's calibration (practice answers, co-rated answers), + whether it has

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from glossary.http import vary_on_htmx
+from glossary.http import render_page_or_partial, vary_on_htmx
 
 from ..access import can_edit_interview, get_interview_for_viewing
 from ..forms import AnswerForm, CoRaterForm
@@ -40,18 +40,28 @@ from .interviews import (
 )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def co_raters(request: HttpRequest, pk: int) -> HttpResponse:
-    """Invite a co-rater (``rater``) or take an invitation back (``withdraw`` = co-rater id).
+    """The screening's co-raters and the form to invite one (GET: a page, or for htmx the
+    workbench menu's panel); a POST invites a co-rater (``rater``) or takes an invitation back
+    (``withdraw`` = co-rater id), then returns to ``next``.
 
     For the interviewer and Question-bank admins, while the screening is not abandoned.
     """
     interview = get_interview_for_viewing(request, pk)
     if not can_edit_interview(request.user, interview):
         raise Http404("No interview found.")
-    back = request.POST.get("next") or interview.get_absolute_url()
-    if not back.startswith("/"):
+    back = request.POST.get("next") or request.GET.get("next") or interview.get_absolute_url()
+    if not back.startswith("/") or back.startswith("//"):
         back = interview.get_absolute_url()
+    if request.method == "GET":
+        context = {
+            "interview": interview,
+            "co_raters": list(interview.co_raters.select_related("rater")),
+            "form": CoRaterForm(interview=interview),
+            "next": back,
+        }
+        return render_page_or_partial(request, "interviews/co_raters.html", context, "panel")
     if "withdraw" in request.POST:
         co_rater = get_object_or_404(interview.co_raters, pk=request.POST["withdraw"])
         try:

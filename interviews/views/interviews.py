@@ -26,7 +26,6 @@ from ..forms import (
     AbandonForm,
     AnswerForm,
     ClockForm,
-    CoRaterForm,
     FinishForm,
     InterviewStartForm,
     RedFlagsForm,
@@ -251,8 +250,7 @@ def _workbench_context(interview: Interview, number: int, user) -> dict:
         keys=keys,
         keys_json=as_json(keys),
         key_actions=listed(keys),
-        co_raters=list(interview.co_raters.select_related("rater")),
-        co_rater_form=CoRaterForm(interview=interview),
+        co_rater_total=interview.co_raters.count(),
         co_raters_url=reverse("interviews:co_raters", args=[interview.pk]),
     )
     return context

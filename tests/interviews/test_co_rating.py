@@ -45,8 +45,14 @@ def rate(client, url_base, ratings, notes=()):
 
 def test_the_interviewer_invites_a_co_rater_who_is_told(signed_in, screening, engineer):
     page = signed_in.get(f"/interviews/{screening.pk}/q/1/").content.decode()
-    assert f'<option value="{engineer.pk}">Eve</option>' in page
-    assert f'<option value="{screening.interviewer_id}">' not in page  # not oneself
+    panel_url = f"/interviews/{screening.pk}/co-raters/?next=/interviews/{screening.pk}/q/1/"
+    assert f'hx-get="{panel_url}"' in page  # the menu loads its panel when opened
+    assert f'href="{panel_url}"' in page  # or, without JavaScript, opens it as a page
+    panel = signed_in.get(panel_url, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in panel
+    assert f'<option value="{engineer.pk}">Eve</option>' in panel
+    assert f'<option value="{screening.interviewer_id}">' not in panel  # not oneself
+    assert f'name="next" value="/interviews/{screening.pk}/q/1/"' in panel
 
     response = signed_in.post(
         f"/interviews/{screening.pk}/co-raters/",
@@ -68,6 +74,18 @@ def test_the_interviewer_invites_a_co_rater_who_is_told(signed_in, screening, en
     assert invitation.kind == Notification.Kind.INVITED
     assert invitation.get_absolute_url() == f"/interviews/{screening.pk}/co-rating/"
     assert "Rita invited you to co-rate the screening of Jordan Example" in invitation.text
+
+
+def test_the_co_raters_page_works_without_javascript_and_only_for_the_interviewer(
+    client, signed_in, screening
+):
+    page = signed_in.get(f"/interviews/{screening.pk}/co-raters/?next=//evil.example/")
+
+    html = page.content.decode()
+    assert "Co-raters of the screening of Jordan Example" in html
+    assert f'<a href="/interviews/{screening.pk}/">Back to the screening</a>' in html
+    client.force_login(make_user(RECRUITER))
+    assert client.get(f"/interviews/{screening.pk}/co-raters/").status_code == 404
 
 
 def test_nobody_is_invited_twice_and_only_the_interviewer_invites(
@@ -218,8 +236,10 @@ def test_the_interviewer_sees_no_co_rating_until_submitting_then_the_scorecard_s
     co_rater.submit()
 
     workbench = signed_in.get(f"/interviews/{screening.pk}/q/1/").content.decode()
-    assert "Eve&#x27;s private note." not in workbench
-    assert 'Eve <span class="text-muted">(submitted)</span>' in workbench
+    menu = signed_in.get(f"/interviews/{screening.pk}/co-raters/").content.decode()
+    assert "Eve&#x27;s private note." not in workbench + menu
+    assert 'Co-raters <span class="badge">1</span>' in workbench
+    assert 'Eve <span class="text-muted">(submitted)</span>' in menu
 
     submit(screening, ["strong", "strong", "strong"])
     client.force_login(manager)
