@@ -830,7 +830,9 @@ class Interview(models.Model):
         mean over the interviewer and each of them.
         """
         sheets = [questions]
-        for co_rater in self.co_raters.filter(submitted_at__isnull=False):
+        for co_rater in self.co_raters.filter(submitted_at__isnull=False).prefetch_related(
+            "ratings"
+        ):
             by_question = {r.question_id: r.rating for r in co_rater.ratings.all()}
             sheets.append(
                 [

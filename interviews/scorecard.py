@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from .agreement import agreement
+from .agreement import SCALE, agreement
 from .models import CoRater, Decision, Interview, InterviewQuestion, Rating
 from .scoring import composite, score
 
@@ -140,12 +140,9 @@ def raters(interview: Interview, *, viewer: "CoRater | None" = None) -> dict:
         one rating per rater, ``differs``), ``agreement``, ``pending`` (invited, not submitted).
     """
     questions = list(interview.questions.order_by("number"))
-    submitted = list(
-        interview.co_raters.filter(submitted_at__isnull=False)
-        .select_related("rater")
-        .prefetch_related("ratings")
-    )
-    pending = list(interview.co_raters.filter(submitted_at__isnull=True).select_related("rater"))
+    co_raters = list(interview.co_raters.select_related("rater").prefetch_related("ratings"))
+    submitted = [co for co in co_raters if co.is_submitted]
+    pending = [co for co in co_raters if not co.is_submitted]
     sheets = [{q.pk: q.rating for q in questions}] + [
         {r.question_id: r.rating for r in co.ratings.all()} for co in submitted
     ]
@@ -159,7 +156,7 @@ def raters(interview: Interview, *, viewer: "CoRater | None" = None) -> dict:
     rows = []
     for q in questions:
         given = [sheet.get(q.pk, "") for sheet in sheets]
-        scored = {r for r in given if r in ("strong", "average", "weak")}
+        scored = {r for r in given if r in SCALE}
         rows.append(
             {
                 "question": q,
