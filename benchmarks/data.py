@@ -139,19 +139,15 @@ def main() -> None:
         KitQuestion.objects.bulk_create(
             KitQuestion(kit=live_kit, question=q, number=n) for n, q in enumerate(bank, 1)
         )
-    live = Interview.objects.start(
-        interviewer=recruiters[0],
-        candidate=candidates[0],
-        position=position,
-        kit=live_kit,
-        questions=bank,
-    )
-    done = Interview.objects.start(
-        interviewer=recruiters[0],
-        candidate=candidates[1],
-        position=position,
-        kit=live_kit,
-        questions=bank,
+    live, done = (
+        Interview.objects.start(
+            interviewer=recruiters[0],
+            candidate=candidate,
+            position=position,
+            kit=live_kit,
+            questions=bank,
+        )
+        for candidate in candidates[:2]
     )
     InterviewQuestion.objects.filter(interview=done).update(
         rating="average", notes="Solid answer.", cues_heard=[0, 1]

@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from serve import gunicorn
+from serve import gunicorn, production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "lighthouse"
@@ -107,17 +107,9 @@ def main() -> None:
         sys.exit("Lighthouse is not installed: cd benchmarks/lighthouse && npm ci")
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="project.settings",
-        DJANGO_SECRET_KEY="lighthouse-secret-key-for-the-loopback-only-0123456789",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_LOG_LEVEL="WARNING",
-        DJANGO_CACHE_DIR=str(WORK / "cache"),
-        DATABASE_URL=f"sqlite:///{WORK / 'db.sqlite3'}",
+    env = production_env(
+        WORK, f"sqlite:///{WORK / 'db.sqlite3'}", DJANGO_SETTINGS_MODULE="project.settings"
     )
-    env.pop("REDIS_URL", None)
     python = sys.executable
     for command in (
         ["migrate", "--no-input", "-v", "0"],

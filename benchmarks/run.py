@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from serve import gunicorn
+from serve import gunicorn, production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
@@ -66,22 +66,6 @@ class Result:
     cpu_ms: float
     errors: int
     size: int
-
-
-def env_for(database_url: str) -> dict[str, str]:
-    """The environment of gunicorn and the helper scripts: production settings, no TLS."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SECRET_KEY="bench-secret-key-for-the-loopback-only-0123456789abcdef",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_BENCHMARK_VIEWS="1",
-        DJANGO_LOG_LEVEL="WARNING",
-        DJANGO_CACHE_DIR=str(WORK / "cache"),
-        DATABASE_URL=database_url,
-    )
-    env.pop("REDIS_URL", None)
-    return env
 
 
 def fresh_database() -> str:
@@ -215,7 +199,7 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(WORK / "cache", ignore_errors=True)
     database_url = fresh_database()
-    env = env_for(database_url)
+    env = production_env(WORK, database_url, DJANGO_BENCHMARK_VIEWS="1")
     print(f"== database: {database_url.split('://')[0]}; generating data", flush=True)
     manage(env, "migrate", "--no-input", "-v", "0")
     manage(env, "collectstatic", "--no-input", "-v", "0")

@@ -1,6 +1,7 @@
 """Serve the app with gunicorn for a benchmark, as production does (shared by run.py and
 lighthouse.py)."""
 
+import os
 import subprocess
 import time
 import urllib.request
@@ -9,6 +10,32 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def production_env(work: Path, database_url: str, **settings: str) -> dict[str, str]:
+    """The environment of a benchmark's server and helper scripts: production settings on the
+    loopback, without TLS or Redis, and without the caller's own ``DJANGO_`` settings.
+
+    Args:
+        work: the benchmark's working folder (the file cache goes in it).
+        database_url: the database to use.
+        settings: more environment variables (for example ``DJANGO_BENCHMARK_VIEWS="1"``).
+
+    Returns:
+        The environment, ready for ``subprocess``.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("REDIS_URL", None)
+    env.update(
+        DJANGO_SECRET_KEY="benchmark-secret-key-for-the-loopback-only-0123456789abcdef",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_LOG_LEVEL="WARNING",
+        DJANGO_CACHE_DIR=str(work / "cache"),
+        DATABASE_URL=database_url,
+        **settings,
+    )
+    return env
 
 
 @contextmanager

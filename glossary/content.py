@@ -309,8 +309,35 @@ def record_form_errors(
                 problems.add(line_of(item, key), slug, key, message)
 
 
-def save_form(form: forms.ModelForm, report: Report, kind: str) -> models.Model:
-    """Save a valid form's object (its many-to-many fields too) and count what happened."""
+def save_form(
+    form: forms.ModelForm,
+    report: Report,
+    kind: str,
+    slug: str,
+    item: LineDict,
+    problems: Collector,
+    *,
+    reported: Iterable[str] = (),
+) -> models.Model | None:
+    """Save a bound form's object if it is valid (its many-to-many fields too) and count what
+    happened; otherwise record its errors at the item's lines.
+
+    Args:
+        form: the admin form bound to the item's data.
+        report: the import's counts, by ``kind`` (``"terms"``, ``"questions"``...).
+        slug: the item's slug, as problems name it.
+        item: the file's item, for the lines of its keys.
+        problems: where errors go.
+        reported: fields whose errors were already reported in the file's own words.
+
+    Returns:
+        The saved (or unchanged) object, or None when the form refused the item.
+    """
+    if not form.is_valid():
+        for name in reported:
+            form.errors.pop(name, None)
+        record_form_errors(form, item, problems, slug)
+        return None
     if form.instance.pk is not None and not form.has_changed():
         report.count(kind, "unchanged")
         return form.instance
@@ -391,10 +418,7 @@ def _apply_glossary(
         check_keys(item, AreaForm.base_fields, problems, slug)
         instance = existing_areas.get(slug)
         form = AreaForm(form_data(item, AreaForm, set(), problems, slug), instance=instance)
-        if form.is_valid():
-            save_form(form, report, "areas")
-        else:
-            record_form_errors(form, item, problems, slug)
+        save_form(form, report, "areas", slug, item, problems)
     area_ids = dict(Area.objects.values_list("slug", "pk"))
     in_file = {slug for slug, _ in terms}
     known = in_file | set(Term.objects.values_list("slug", flat=True))
@@ -421,10 +445,7 @@ def _apply_glossary(
             other_spellings=others,
             listed_successors=lists[slug].get("successors", []),
         )
-        if form.is_valid():
-            save_form(form, report, "terms")
-        else:
-            record_form_errors(form, item, problems, slug)
+        save_form(form, report, "terms", slug, item, problems)
     problems.raise_if_any()
     by_slug = dict(Term.objects.values_list("slug", "pk"))
     for term in Term.objects.filter(slug__in=in_file).prefetch_related(*TERM_LISTS):

@@ -41,13 +41,7 @@ def import_bank(path: Path | str, *, dry_run: bool = False, text: str | None = N
     ``KitForm``), so the file and the admin enforce the same rules; problems name the file's
     line. Everything happens in one transaction; a kit's question list replaces its current one.
 
-    Args:
-        path: the file to read (and the name used in problem messages).
-        dry_run: validate and apply inside a transaction, then roll it back.
-        text: the file's content, if already read.
-
-    Returns:
-        What was (or would be) created, updated and left unchanged.
+    Arguments and return value as for ``glossary.content.import_glossary``.
 
     Raises:
         ContentError: listing every problem (unknown area, level, term or kit question,
@@ -89,22 +83,16 @@ def _apply_bank(
         values["area"] = area_ids.get(area)
         values["terms"] = _term_ids(item, term_ids, problems, slug)
         form = QuestionForm(values, instance=existing.get(slug))
-        if form.is_valid():
-            save_form(form, report, "questions")
-        else:
-            if area is not None:
-                form.errors.pop("area", None)  # reported above, by its name
-            record_form_errors(form, item, problems, slug)
+        # an unknown area was reported above, by its name
+        reported = ["area"] if area is not None else []
+        save_form(form, report, "questions", slug, item, problems, reported=reported)
     existing_flags = RedFlag.objects.in_bulk([slug for slug, _ in red_flags], field_name="slug")
     for slug, item in red_flags:
         check_keys(item, RedFlagForm.base_fields, problems, slug)
         form = RedFlagForm(
             form_data(item, RedFlagForm, set(), problems, slug), instance=existing_flags.get(slug)
         )
-        if form.is_valid():
-            save_form(form, report, "red_flags")
-        else:
-            record_form_errors(form, item, problems, slug)
+        save_form(form, report, "red_flags", slug, item, problems)
     problems.raise_if_any()
     minutes = dict(Question.objects.values_list("slug", "minutes"))
     existing_kits = Kit.objects.in_bulk([slug for slug, _ in kits], field_name="slug")

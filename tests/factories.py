@@ -217,3 +217,18 @@ def hand_built(recruiter, position, name="Sam Candidate"):
 def read_csv(response) -> list[list[str]]:
     """The rows of a CSV download (its UTF-8 byte-order mark dropped)."""
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def guidance_texts(question) -> list[str]:
+    """Every piece of a question's guidance the recruiter should see on its page: the prompt,
+    what it probes, the three answer patterns, what to hear, the cues and the follow-ups."""
+    return [
+        question.prompt,
+        question.probes,
+        question.strong,
+        question.average,
+        question.weak,
+        question.must_hear,
+        *[cue["text"] for cue in question.cues],
+        *[f[key] for f in question.follow_ups for key in ("ask", "good_if", "weak_if")],
+    ]

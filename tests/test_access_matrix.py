@@ -5,6 +5,7 @@ share one rule (only Question-bank admins get in); every other route has its own
 """
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
@@ -79,7 +80,7 @@ EXPECTED: dict[str, tuple] = {
     "positions/<int:pk>/compare/": ("GET", "position", (403, 403, 302, 404, 302, 403)),
     # Accounts (allauth). Signed-in people are sent on from the sign-in pages.
     "accounts/login/": ("GET", "public", (302,) * 6, 200),
-    "accounts/logout/": ("GET", None, (200,) * 6),
+    "accounts/logout/": ("GET", "public", (200,) * 6, 302),  # a visitor is sent home
     "accounts/inactive/": ("GET", "public", (200,) * 6, 200),
     "accounts/signup/": ("GET", "public", (302,) * 6, 200),
     "accounts/reauthenticate/": ("GET", None, (200,) * 6),
@@ -109,6 +110,11 @@ EXPECTED: dict[str, tuple] = {
 # signed-in people without the role and sends admins on.
 ADMIN_DENIED = 302
 ADMIN_LOGIN = "admin/login/"
+
+
+def sign_in_url(url: str) -> str:
+    """Where a visitor asking for ``url`` is sent: the sign-in page, then back."""
+    return f"/accounts/login/?{urlencode({'next': url}, safe='/')}"
 
 
 def routes() -> list[str]:
@@ -201,16 +207,17 @@ def test_access_matrix(world):
     got, wanted = {}, {}
     for route in routes():
         if route == ADMIN_LOGIN:
-            method, which = "GET", None
+            method, which, to_sign_in = "GET", None, False
             expected = dict(zip(ROLES, (302, *(403,) * 4, 302, 403), strict=True))
         elif route.startswith("admin/"):
-            method, which = "GET", None
+            method, which, to_sign_in = "GET", None, False
             expected = dict(
                 zip(ROLES, (SIGN_IN, *(ADMIN_DENIED,) * 4, "in", ADMIN_DENIED), strict=True)
             )
         else:
             method, which, signed_in, *public = EXPECTED[route]
             anon = public[0] if public else SIGN_IN
+            to_sign_in = not public
             expected = dict(zip(ROLES, (anon, *signed_in), strict=True))
         for role, user in world["users"].items():
             client = Client()
@@ -221,6 +228,9 @@ def test_access_matrix(world):
             status = response.status_code
             if expected[role] == "in":  # an admin: anything but being bounced to sign in
                 status = "in" if "/login/" not in response.get("Location", "") else status
+            elif role == "anon" and to_sign_in:
+                # a visitor is sent to sign in, and comes back to the page afterwards
+                status = status if response.get("Location") == sign_in_url(url) else "elsewhere"
             got[(route, role)] = status
             wanted[(route, role)] = expected[role]
 

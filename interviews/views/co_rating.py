@@ -37,6 +37,7 @@ from .interviews import (
     next_unrated,
     panel_navigation,
     render_parts,
+    workbench_urls,
 )
 
 
@@ -103,11 +104,7 @@ def _get_co_rater(request: HttpRequest, pk: int) -> CoRater:
 
 def _urls(co_rater: CoRater, number: int) -> dict:
     base = reverse("interviews:co_rating", args=[co_rater.interview_id])
-    return {
-        "question_base": f"{base}q/",
-        "answer_url": f"{base}q/{number}/answer/",
-        "finish_url": f"{base}submit/",
-    }
+    return workbench_urls(base, number, "submit/")
 
 
 def _context(co_rater: CoRater, ratings: list[CoRating], number: int) -> dict:

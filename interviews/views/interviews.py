@@ -189,13 +189,29 @@ def _pacing(rail: list[RailItem], number: int) -> dict:
     return {"due_start": due_start, "due_end": due_start + minutes * 60, "left": left}
 
 
-def _urls(interview: Interview, number: int) -> dict:
-    """The workbench's links for question ``number``, built once instead of per link."""
-    base = reverse("interviews:workbench", args=[interview.pk])
+def workbench_urls(base: str, number: int, finish: str) -> dict:
+    """A workbench's links for question ``number``, built once instead of per link.
+
+    Args:
+        base: the workbench's own URL (the interviewer's or a co-rater's), ending in ``/``.
+        number: the question shown.
+        finish: the last step's path under ``base`` (``finish/`` or ``submit/``).
+
+    Returns:
+        The context entries ``question_base``, ``answer_url`` and ``finish_url``.
+    """
     return {
         "question_base": f"{base}q/",
         "answer_url": f"{base}q/{number}/answer/",
-        "finish_url": f"{base}finish/",
+        "finish_url": f"{base}{finish}",
+    }
+
+
+def _urls(interview: Interview, number: int) -> dict:
+    """The interviewer's workbench links: a co-rater's, plus the clock and the red flags."""
+    base = reverse("interviews:workbench", args=[interview.pk])
+    return {
+        **workbench_urls(base, number, "finish/"),
         "clock_url": f"{base}clock/",
         "flags_url": f"{base}red-flags/",
     }

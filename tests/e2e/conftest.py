@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.e2e.audit import PageAudit, settled
 from tests.factories import PASSWORD
@@ -33,3 +34,21 @@ def sign_in(page, live_server):
         settled(page, page.get_by_role("button", name="Sign in").click)
 
     return _sign_in
+
+
+@pytest.fixture
+def page_without_js(browser, live_server):
+    """A page in a browser context with JavaScript off; returns a function that signs in
+    ``email`` through the form and gives that page (its context is closed after the test)."""
+    context = browser.new_context(java_script_enabled=False)
+
+    def _signed_in(email: str) -> Page:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("Email").fill(email)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        return page
+
+    yield _signed_in
+    context.close()

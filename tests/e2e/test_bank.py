@@ -49,14 +49,9 @@ def test_question_page_passes_the_audit(page, live_server, audit, sign_in, bank)
     audit.check(page)
 
 
-def test_bank_filter_works_without_javascript(browser, live_server, bank):
+def test_bank_filter_works_without_javascript(page_without_js, live_server, bank):
     make_user(RECRUITER, email="person@example.com")
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill("person@example.com")
-    page.get_by_label("Password").fill("correct-horse-battery-staple")
-    page.get_by_role("button", name="Sign in").click()
+    page = page_without_js("person@example.com")
 
     page.goto(f"{live_server.url}/bank/")
     page.get_by_label("Level").select_option(label="Junior")
@@ -65,7 +60,6 @@ def test_bank_filter_works_without_javascript(browser, live_server, bank):
     expected = Question.objects.active().filter(level="junior").count()
     expect(page.get_by_role("heading", name=f"{expected} questions", exact=True)).to_be_visible()
     expect(page).to_have_url(re.compile(r"level=junior"))
-    context.close()
 
 
 def test_bank_admin_pages_pass_the_audit(page, live_server, audit, sign_in, bank):

@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from interviews.models import Kit, Position
+from interviews.models import Kit
 from interviews.roles import RECRUITER
-from tests.factories import make_candidate, make_interview, make_user
+from tests.factories import make_candidate, make_interview, make_position, make_user
 
 
 @pytest.fixture
@@ -33,9 +33,7 @@ def test_term_meaning_on_hover_and_focus_in_the_workbench(
     page, live_server, audit, sign_in, content
 ):
     recruiter = make_user(RECRUITER, email="rita@example.com")
-    position = Position.objects.create(
-        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
-    )
+    position = make_position(Kit.objects.get(slug="mid-screen"))
     interview = make_interview(recruiter, position=position, candidate=make_candidate())
     sign_in("rita@example.com")
     page.goto(f"{live_server.url}/interviews/{interview.pk}/q/1/")
@@ -58,9 +56,7 @@ def test_term_meaning_on_hover_and_focus_in_the_workbench(
 
 def test_every_term_meaning_stays_on_a_phone_screen(page, live_server, sign_in, content):
     recruiter = make_user(RECRUITER, email="rita@example.com")
-    position = Position.objects.create(
-        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
-    )
+    position = make_position(Kit.objects.get(slug="mid-screen"))
     interview = make_interview(recruiter, position=position, candidate=make_candidate())
     page.set_viewport_size({"width": 390, "height": 844})
     sign_in("rita@example.com")

@@ -63,15 +63,10 @@ def test_workbench_shortcut_sheet_and_conflict_pass_the_audit(page, live_server,
     assert interview.questions.get(number=1).notes == "Typed in this tab"
 
 
-def test_workbench_works_without_javascript(browser, live_server):
+def test_workbench_works_without_javascript(page_without_js, live_server):
     recruiter = make_user(RECRUITER, email="rita@example.com")
     interview = make_interview(recruiter)
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill("rita@example.com")
-    page.get_by_label("Password").fill("correct-horse-battery-staple")
-    page.get_by_role("button", name="Sign in").click()
+    page = page_without_js("rita@example.com")
 
     page.goto(f"{live_server.url}/interviews/{interview.pk}/q/1/")
     page.locator("#panel .cue input").first.check()
@@ -86,7 +81,6 @@ def test_workbench_works_without_javascript(browser, live_server):
         [0],
         "Typed without JavaScript",
     )
-    context.close()
 
 
 def test_focus_after_a_boosted_navigation_is_on_the_new_page(page, live_server, sign_in):

@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from interviews.models import Interview, Kit, Position, RedFlag
+from interviews.models import Interview, Kit, RedFlag
 from interviews.roles import RECRUITER
-from tests.factories import make_user
+from tests.factories import make_position, make_user
 
 # The ratings given, question by question, and the key pressed for each (the default keys).
 PLAN = [
@@ -51,9 +51,7 @@ def start_interview(page, live_server) -> Interview:
 def test_whole_interview_by_keyboard(page, live_server, audit, sign_in, bank):
     """Cues, notes, a red flag, ratings and finishing: keys only, never Tab, never the mouse."""
     make_user(RECRUITER, email="rita@example.com", first_name="Rita")
-    Position.objects.create(
-        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
-    )
+    make_position(Kit.objects.get(slug="mid-screen"))
     sign_in("rita@example.com")
     interview = start_interview(page, live_server)
     total = interview.questions.count()
@@ -140,9 +138,7 @@ def test_whole_interview_by_keyboard(page, live_server, audit, sign_in, bank):
 def test_remapped_keys_rate_and_move(page, live_server, sign_in, bank):
     """Keys chosen on the preferences page work in the workbench, and the hints show them."""
     make_user(RECRUITER, email="rita@example.com")
-    Position.objects.create(
-        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
-    )
+    make_position(Kit.objects.get(slug="mid-screen"))
     sign_in("rita@example.com")
     page.goto(f"{live_server.url}/preferences/")
     page.get_by_label("Rate Strong, then go to the next unrated question").fill("j")
@@ -165,9 +161,7 @@ def test_remapped_keys_rate_and_move(page, live_server, sign_in, bank):
 def test_with_shortcuts_off_keys_do_nothing(page, live_server, sign_in, bank):
     """Turned off (for speech input, say), keys type normally and rate nothing."""
     make_user(RECRUITER, email="rita@example.com")
-    Position.objects.create(
-        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
-    )
+    make_position(Kit.objects.get(slug="mid-screen"))
     sign_in("rita@example.com")
     page.goto(f"{live_server.url}/preferences/")
     page.get_by_label("Use single-key shortcuts in the workbench").uncheck()
@@ -187,9 +181,7 @@ def test_with_shortcuts_off_keys_do_nothing(page, live_server, sign_in, bank):
 
 def test_note_typed_while_the_server_is_down_survives_a_reload(page, live_server, sign_in, bank):
     recruiter = make_user(RECRUITER, email="rita@example.com")
-    position = Position.objects.create(
-        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="junior-screen")
-    )
+    position = make_position(Kit.objects.get(slug="junior-screen"))
     from tests.factories import make_candidate, make_interview
 
     interview = make_interview(recruiter, position=position, candidate=make_candidate())

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from interviews.models import Kit, Position, RedFlag
+from interviews.models import Kit, RedFlag
 from interviews.roles import RECRUITER
-from tests.factories import make_candidate, make_interview, make_user
+from tests.factories import make_candidate, make_interview, make_position, make_user
 
 LAYOUT_CHECK = (Path(__file__).with_name("layout_check.js")).read_text(encoding="utf-8")
 SIZES = [(1366, 768), (1280, 720), (1024, 768), (768, 1024), (390, 844)]
@@ -30,9 +30,7 @@ def problems(page, width: int, height: int) -> list[str]:
 @pytest.fixture
 def interview(shipped_content):
     recruiter = make_user(RECRUITER, email="rita@example.com")
-    position = Position.objects.create(
-        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
-    )
+    position = make_position(Kit.objects.get(slug="mid-screen"))
     return make_interview(recruiter, position=position, candidate=make_candidate("Sam Candidate"))
 
 

@@ -98,13 +98,11 @@ def test_review_fits_the_screen_without_sideways_scrolling(
     page, live_server, audit, sign_in, shipped_content, width
 ):
     """Issue 14: six area columns and every other column, at a laptop's and a tablet's width."""
-    from interviews.models import Kit, Position
+    from interviews.models import Kit
 
     manager = make_user(HIRING_MANAGER, email="max@example.com")
     recruiter = make_user(RECRUITER)
-    position = Position.objects.create(
-        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
-    )
+    position = make_position(Kit.objects.get(slug="mid-screen"))
     position.hiring_managers.set([manager])
     for name in ("Ann Longname-Example", "Bob Example", "Cat Example"):
         interview = make_interview(recruiter, position=position, candidate=make_candidate(name))
@@ -148,13 +146,11 @@ def test_printouts_fit_their_pages_and_keep_every_column(
 ):
     """Issue 14: a 7-question scorecard on at most 2 pages; the review on one landscape page
     with every column and no filters; compare with every chosen candidate."""
-    from interviews.models import Kit, Position
+    from interviews.models import Kit
 
     manager = make_user(HIRING_MANAGER, email="max@example.com")
     recruiter = make_user(RECRUITER)
-    position = Position.objects.create(
-        title="Python developer", level="mid", default_kit=Kit.objects.get(slug="mid-screen")
-    )
+    position = make_position(Kit.objects.get(slug="mid-screen"))
     position.hiring_managers.set([manager])
     names = ["Ann Example", "Bob Example", "Cat Example", "Dan Example"]
     interviews = [

@@ -66,21 +66,14 @@ def test_account_pages_pass_the_audit(page, live_server, audit, sign_in):
     audit.check(page)
 
 
-def test_pages_work_without_javascript(browser, live_server):
+def test_pages_work_without_javascript(page_without_js, live_server):
     make_user(RECRUITER, email="person@example.com", first_name="Sam")
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill("person@example.com")
-    page.get_by_label("Password").fill("correct-horse-battery-staple")
-    page.get_by_role("button", name="Sign in").click()
+    page = page_without_js("person@example.com")
     expect(page.get_by_role("heading", name="Welcome, Sam")).to_be_visible()
 
     page.locator("summary").click()
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-    context.close()
 
 
 def test_boosted_link_to_forbidden_page_shows_the_error_page(page, live_server, sign_in):

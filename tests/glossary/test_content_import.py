@@ -135,22 +135,6 @@ def test_import_bad_yaml_reports_line_and_changes_nothing(tmp_path, loaded):
     assert snapshot() == loaded
 
 
-def test_import_unknown_area_and_level(tmp_path, loaded):
-    text = BANK.replace("    area: python", "    area: cobol").replace(
-        "    level: junior\n    minutes: 3", "    level: guru\n    minutes: 3"
-    )
-    path = write(tmp_path, "bank.yaml", text)
-
-    problems = problems_of(import_bank, path)
-
-    assert (
-        f"{path}:6: python-venv: level: Select a valid choice. "
-        "guru is not one of the available choices."
-    ) in problems
-    assert f"{path}:5: python-venv: area: unknown area 'cobol'" in problems
-    assert snapshot() == loaded
-
-
 def test_import_duplicate_slug(tmp_path, loaded):
     second = GLOSSARY.split("  - slug: venv")[1]
     path = write(tmp_path, "glossary.yaml", GLOSSARY + "  - slug: venv" + second)
@@ -161,100 +145,87 @@ def test_import_duplicate_slug(tmp_path, loaded):
     assert snapshot() == loaded
 
 
-def test_import_missing_guidance(tmp_path, loaded):
-    path = write(
-        tmp_path, "bank.yaml", BANK.replace("    strong: Names venv or uv and a lock file.\n", "")
-    )
+@pytest.mark.parametrize(
+    ("file", "changes", "expected"),
+    [
+        (
+            "bank",
+            {"    strong: Names venv or uv and a lock file.\n": ""},
+            ["4: python-venv: strong: This field is required."],
+        ),
+        (
+            "glossary",
+            {"related: [venv]": "related: [conda]"},
+            ["16: pip: related: unknown term 'conda'"],
+        ),
+        (
+            "bank",
+            {"questions: [python-venv]": "questions: [nope]"},
+            ["33: tiny: questions: unknown question 'nope'"],
+        ),
+        (
+            "bank",
+            # 650 characters once trimmed: over the 600 of a guidance field
+            {"Installs everything globally.\n    must_hear": "word " * 130 + "\n    must_hear"},
+            ["12: python-venv: weak: Ensure this value has at most 600 characters (it has 649)."],
+        ),
+        (
+            "bank",
+            {"terms: [venv, pip]": "terms: [venv, cobol]"},
+            ["22: python-venv: terms: unknown glossary term 'cobol'"],
+        ),
+        (
+            "glossary",
+            {"    name: venv\n": "    name: venv\n    aliases: [PIP3]\n"},
+            ["19: venv: aliases: 'PIP3' is already a name or alias of 'pip'"],
+        ),
+        (
+            "bank",
+            {
+                "    area: python": "    area: cobol",
+                "    level: junior\n    minutes: 3": "    level: guru\n    minutes: 3",
+            },
+            [
+                "5: python-venv: area: unknown area 'cobol'",
+                "6: python-venv: level: Select a valid choice. guru is not one of the available"
+                " choices.",
+            ],
+        ),
+        (
+            "bank",
+            {
+                "    minutes: 5\n": "    minutes: 2\n",
+                "    name: Tiny screen\n": "    name: Tiny screen\n    colour: blue\n",
+            },
+            [
+                "30: tiny: colour: unknown key (is it misspelt?)",
+                "34: tiny: questions: take 3 minutes, over the kit's budget of 2",
+            ],
+        ),
+        (  # every problem at once
+            "bank",
+            {
+                "level: junior\n    minutes: 3": "level: guru\n    minutes: 99",
+                "why: Installs everything globally.": "why: ''",
+            },
+            [
+                "6: python-venv: level: Select a valid choice. guru is not one of the available"
+                " choices.",
+                "7: python-venv: minutes: Ensure this value is less than or equal to 15.",
+                "26: no-venv: why: This field is required.",
+            ],
+        ),
+    ],
+)
+def test_import_names_each_problem_and_its_line(tmp_path, loaded, file, changes, expected):
+    text, importer = (BANK, import_bank) if file == "bank" else (GLOSSARY, import_glossary)
+    for old, new in changes.items():
+        assert old in text
+        text = text.replace(old, new)
+    path = write(tmp_path, f"{file}.yaml", text)
 
-    problems = problems_of(import_bank, path)
-
-    assert problems == [f"{path}:4: python-venv: strong: This field is required."]
+    assert sorted(problems_of(importer, path)) == sorted(f"{path}:{e}" for e in expected)
     assert snapshot() == loaded
-
-
-def test_import_related_term_that_does_not_exist(tmp_path, loaded):
-    path = write(tmp_path, "glossary.yaml", GLOSSARY.replace("related: [venv]", "related: [conda]"))
-
-    problems = problems_of(import_glossary, path)
-
-    assert problems == [f"{path}:16: pip: related: unknown term 'conda'"]
-    assert snapshot() == loaded
-
-
-def test_import_kit_question_that_does_not_exist(tmp_path, loaded):
-    path = write(
-        tmp_path, "bank.yaml", BANK.replace("questions: [python-venv]", "questions: [nope]")
-    )
-
-    problems = problems_of(import_bank, path)
-
-    assert problems == [f"{path}:33: tiny: questions: unknown question 'nope'"]
-    assert snapshot() == loaded
-
-
-def test_import_text_over_its_length_limit(tmp_path, loaded):
-    long = "word " * 130  # 650 characters once trimmed: over the 600 of a guidance field
-    path = write(
-        tmp_path,
-        "bank.yaml",
-        BANK.replace("Installs everything globally.\n    must_hear", f"{long}\n    must_hear"),
-    )
-
-    problems = problems_of(import_bank, path)
-
-    assert problems == [
-        f"{path}:12: python-venv: weak: Ensure this value has at most 600 characters (it has 649)."
-    ]
-    assert snapshot() == loaded
-
-
-def test_import_unknown_glossary_term_in_question(tmp_path, loaded):
-    path = write(tmp_path, "bank.yaml", BANK.replace("terms: [venv, pip]", "terms: [venv, cobol]"))
-
-    assert problems_of(import_bank, path) == [
-        f"{path}:22: python-venv: terms: unknown glossary term 'cobol'"
-    ]
-    assert snapshot() == loaded
-
-
-def test_import_kit_over_budget_and_unknown_key(tmp_path, loaded):
-    text = BANK.replace("    minutes: 5\n", "    minutes: 2\n").replace(
-        "    name: Tiny screen\n", "    name: Tiny screen\n    colour: blue\n"
-    )
-    path = write(tmp_path, "bank.yaml", text)
-
-    problems = problems_of(import_bank, path)
-
-    assert f"{path}:30: tiny: colour: unknown key (is it misspelt?)" in problems
-    assert f"{path}:34: tiny: questions: take 3 minutes, over the kit's budget of 2" in problems
-    assert snapshot() == loaded
-
-
-def test_import_reports_every_problem_at_once(tmp_path, loaded):
-    text = BANK.replace("level: junior\n    minutes: 3", "level: guru\n    minutes: 99").replace(
-        "why: Installs everything globally.", "why: ''"
-    )
-    path = write(tmp_path, "bank.yaml", text)
-
-    problems = problems_of(import_bank, path)
-
-    assert len(problems) == 3
-    assert f"{path}:7: python-venv: minutes: Ensure this value is less than or equal to 15." in (
-        problems
-    )
-    assert f"{path}:26: no-venv: why: This field is required." in problems
-
-
-def test_import_alias_used_by_two_terms(tmp_path, loaded):
-    path = write(
-        tmp_path,
-        "glossary.yaml",
-        GLOSSARY.replace("    name: venv\n", "    name: venv\n    aliases: [PIP3]\n"),
-    )
-
-    assert problems_of(import_glossary, path) == [
-        f"{path}:19: venv: aliases: 'PIP3' is already a name or alias of 'pip'"
-    ]
 
 
 def test_import_command_prints_problems_and_exits_non_zero(tmp_path, loaded):
@@ -354,70 +325,72 @@ def test_new_term_fields_are_imported_and_exported(tmp_path, loaded):
 
 
 @pytest.mark.parametrize(
-    ("change", "line", "problem"),
+    ("file", "old", "new", "problem"),
     [
         (
+            "term",
             "    tags: [outdated]\n",
             "    tags: []\n",
             "successors: Only an outdated term has successors",
         ),
-        ("    verified: 2026-11-27\n", "", "verified: Say when the facts were checked"),
+        ("term", "    verified: 2026-11-27\n", "", "verified: Say when the facts were checked"),
         (
+            "term",
             "review_by: 2027-11-27",
             "review_by: 2028-12-01",
             "review_by: Check dated facts again within 18 months.",
         ),
-        ("review_by: 2027-11-27", "review_by: 2026-11-01", "review_by: Must be after the date"),
-        ("kind: technology", "kind: gadget", "kind: Select a valid choice."),
         (
+            "term",
+            "review_by: 2027-11-27",
+            "review_by: 2026-11-01",
+            "review_by: Must be after the date",
+        ),
+        ("term", "kind: technology", "kind: gadget", "kind: Select a valid choice."),
+        (
+            "term",
             "case_sensitive: true",
             "case_sensitive: maybe",
             "case_sensitive: must be true or false, not 'maybe'",
         ),
-        ("successors: [venv]", "successors: [cobol]", "successors: unknown term 'cobol'"),
-    ],
-)
-def test_new_term_fields_are_checked_with_file_lines(tmp_path, loaded, change, line, problem):
-    path = write(tmp_path, "g.yaml", GLOSSARY + PY2.replace(change, line))
-
-    problems = problems_of(import_glossary, path)
-
-    assert any(problem in p and p.startswith(f"{path}:") for p in problems), problems
-    assert snapshot() == loaded
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "problem"),
-    [
+        ("term", "successors: [venv]", "successors: [cobol]", "successors: unknown term 'cobol'"),
         (
+            "bank",
             "      - evidence: names a project",
             "      - proof: names a project",
             "cues: Write each cue as “idea: …” or “evidence: …” with its text.",
         ),
-        ("        weak_if: Not sure.\n", "", "follow_ups: Follow-up 1 lacks: Weak if"),
+        ("bank", "        weak_if: Not sure.\n", "", "follow_ups: Follow-up 1 lacks: Weak if"),
         (
+            "bank",
             "    must_hear: One environment per project.",
             "    must_hear: " + " ".join(["word"] * 16),
             "must_hear: Keep it to 15 words; this is 16.",
         ),
         (
+            "bank",
             "    terms: [venv, pip]",
             "    terms: [venv, pip]\n    practice_answers:\n      - rating: great\n"
             "        transcript: I use venv.\n        why: Short.",
             "practice_answers: Answer 1: the rating must be strong, average or weak.",
         ),
         (
+            "bank",
             "    terms: [venv, pip]",
             "    terms: [venv, pip]\n    verified: 2026-11-27",
             "review_by: Say when to check the facts again.",
         ),
     ],
 )
-def test_bank_question_keys_are_checked_by_the_admin_form(tmp_path, loaded, old, new, problem):
-    assert old in BANK
-    path = write(tmp_path, "bank.yaml", BANK.replace(old, new))
+def test_item_keys_are_checked_by_the_admin_form(tmp_path, loaded, file, old, new, problem):
+    """A term's and a question's keys, checked by the admin's form, with the file's line."""
+    before, text, importer = ("", BANK, import_bank)
+    if file == "term":  # the changed term follows the whole glossary
+        before, text, importer = (GLOSSARY, PY2, import_glossary)
+    assert old in text
+    path = write(tmp_path, f"{file}.yaml", before + text.replace(old, new))
 
-    problems = problems_of(import_bank, path)
+    problems = problems_of(importer, path)
 
     assert any(problem in p and p.startswith(f"{path}:") for p in problems), problems
     assert snapshot() == loaded

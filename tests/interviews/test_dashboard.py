@@ -8,13 +8,6 @@ from tests.factories import make_candidate, make_interview, make_user, submit
 pytestmark = pytest.mark.django_db
 
 
-def test_dashboard_anonymous_redirects_to_sign_in(client):
-    response = client.get("/")
-
-    assert response.status_code == 302
-    assert response.url == "/accounts/login/?next=/"
-
-
 def test_dashboard_recruiter_sees_recruiter_section_only(client):
     client.force_login(make_user(RECRUITER, first_name="Riley"))
 

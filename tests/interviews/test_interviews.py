@@ -7,6 +7,7 @@ from interviews.models import Interview, InterviewQuestion, InterviewRedFlag, Qu
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
 from tests.factories import (
     HTMX,
+    guidance_texts,
     make_candidate,
     make_interview,
     make_kit,
@@ -20,6 +21,12 @@ pytestmark = pytest.mark.django_db
 
 def answer_url(interview, number):
     return reverse("interviews:answer", args=[interview.pk, number])
+
+
+def post_notes(client, interview, notes: str, **extra: str):
+    """Autosave ``notes`` on question 1 as the workbench does (htmx), from version 0."""
+    data = {"parts": "notes", "notes": notes, "notes_version": "0", **extra}
+    return client.post(answer_url(interview, 1), data, headers=HTMX)
 
 
 def asked(interview, number) -> InterviewQuestion:
@@ -97,14 +104,7 @@ def test_workbench_shows_question_guidance_cues_and_rail(signed_in, interview):
     html = signed_in.get(f"/interviews/{interview.pk}/q/2/").content.decode()
 
     for text in [
-        question.prompt,
-        question.probes,
-        question.strong,
-        question.average,
-        question.weak,
-        question.must_hear,
-        *[cue["text"] for cue in question.cues],
-        *[f[key] for f in question.follow_ups for key in ("ask", "good_if", "weak_if")],
+        *guidance_texts(question),
         "Question 2 of 3",
         '>0/3</span><span class="sr-only"> questions</span> rated',
     ]:
@@ -212,11 +212,7 @@ def test_an_interview_asks_one_wording_and_the_scorecard_says_which(signed_in, i
 
 
 def test_htmx_notes_save_and_bump_the_version(signed_in, interview):
-    response = signed_in.post(
-        answer_url(interview, 1),
-        {"parts": "notes", "notes": "Mentioned uv and lock files.", "notes_version": "0"},
-        headers=HTMX,
-    )
+    response = post_notes(signed_in, interview, "Mentioned uv and lock files.")
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -228,17 +224,9 @@ def test_htmx_notes_save_and_bump_the_version(signed_in, interview):
 
 
 def test_notes_from_a_stale_tab_do_not_overwrite_newer_notes(signed_in, interview):
-    signed_in.post(
-        answer_url(interview, 1),
-        {"parts": "notes", "notes": "From tab A", "notes_version": "0"},
-        headers=HTMX,
-    )
+    post_notes(signed_in, interview, "From tab A")
 
-    stale = signed_in.post(
-        answer_url(interview, 1),
-        {"parts": "notes", "notes": "From tab B", "notes_version": "0"},
-        headers=HTMX,
-    )
+    stale = post_notes(signed_in, interview, "From tab B")
 
     html = stale.content.decode()
     assert stale.status_code == 409
@@ -253,11 +241,7 @@ def test_notes_conflict_keep_mine_overwrites(signed_in, interview):
         notes="From tab A", notes_version=1
     )
 
-    response = signed_in.post(
-        answer_url(interview, 1),
-        {"parts": "notes", "notes": "From tab B", "notes_version": "0", "overwrite": "on"},
-        headers=HTMX,
-    )
+    response = post_notes(signed_in, interview, "From tab B", overwrite="on")
 
     assert response.status_code == 200
     question = asked(interview, 1)
@@ -503,11 +487,7 @@ def test_htmx_conflict_fragment_posts_keep_mine_to_the_answer_url(signed_in, int
         notes="Newer", notes_version=2
     )
 
-    response = signed_in.post(
-        answer_url(interview, 1),
-        {"parts": "notes", "notes": "Mine", "notes_version": "0"},
-        headers=HTMX,
-    )
+    response = post_notes(signed_in, interview, "Mine")
 
     assert (
         f'hx-post="{answer_url(interview, 1)}" hx-vals=\'{{"parts": "notes", "overwrite": "on"}}\''

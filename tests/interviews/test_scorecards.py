@@ -5,12 +5,7 @@ import pytest
 from interviews.models import Decision, InterviewQuestion, InterviewRedFlag, RedFlag
 from interviews.roles import HIRING_MANAGER, RECRUITER
 from interviews.scoring import area_scores, score
-from tests.factories import (
-    HTMX,
-    hand_built,
-    make_user,
-    read_csv,
-)
+from tests.factories import HTMX, hand_built, make_user, read_csv
 
 pytestmark = pytest.mark.django_db
 
