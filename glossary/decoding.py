@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .matching import Link, scan_resume
+from .matching import PROBABLE_CHARS, Link, scan_resume
 from .models import Term
 from .vocabulary import RecognisedTerm
 
@@ -149,8 +149,10 @@ def decode(text: str, *, today: datetime.date | None = None) -> DecodedResume:
 
     Returns:
         The glossary terms (with counts), recognised terms, links, probable misspellings,
-        signals and the seniority estimate. Reads the database only for the successors of
-        outdated terms found and to list the terms tagged ``testing`` when none was found.
+        signals and the seniority estimate (from the first ``PROBABLE_CHARS`` characters, as
+        the misspellings are; every term is counted in the whole text). Reads the database
+        only for the successors of outdated terms found and to list the terms tagged
+        ``testing`` when none was found.
     """
     scan = scan_resume(text)
     counts = Counter(term.pk for _, term in scan.terms)
@@ -173,7 +175,8 @@ def decode(text: str, *, today: datetime.date | None = None) -> DecodedResume:
         recognised=recognised,
         links=scan.links,
         probable=probable,
-        seniority=estimate_seniority(text, today=today),
+        # A résumé's history is at its start; a 2 MB upload is not read to its end for dates.
+        seniority=estimate_seniority(text[:PROBABLE_CHARS], today=today),
         mentions=scan.terms,
     )
 

@@ -35,11 +35,13 @@ every process compares it with the revision its matcher was built at, once per r
 
 import bisect
 import functools
+import itertools
 import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 from django.utils.html import escape
@@ -48,9 +50,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 
-@dataclass(frozen=True)
-class Match:
-    """One occurrence of a term: ``text[start:end]`` is how it was written."""
+class Match(NamedTuple):
+    """One occurrence of a term: ``text[start:end]`` is how it was written (a named tuple: a
+    long résumé has a hundred thousand of them, hashed and compared as tuples are, in C)."""
 
     start: int
     end: int
@@ -99,6 +101,12 @@ _CJK = (
 )
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# bytes.translate table: an ASCII letter or digit becomes 1, anything else 0
+_ASCII_WORD = bytes(1 if chr(code).isalnum() else 0 for code in range(128)) + bytes(128)
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_word_char(char: str) -> bool:
     """A letter or digit of an alphabetic script (CJK characters are not word characters)."""
     if not char.isalnum():
@@ -107,7 +115,20 @@ def _is_word_char(char: str) -> bool:
     return code < 0x2E80 or not any(low <= code <= high for low, high in _CJK)
 
 
-_SPACES = re.compile(r"\s+")
+def _as_ascii_word(run: re.Match) -> str:
+    return "".join("a" if _is_word_char(char) else " " for char in run.group())
+
+
+def _word_mask(text: str) -> bytes:
+    """One byte per character of ``text``: 1 for a letter or digit of an alphabetic script, 0
+    for anything else (CJK characters are not word characters). ASCII is classified by one
+    ``bytes.translate``, so a 2 MB résumé costs milliseconds, not a Python call per character;
+    other characters one by one (remembered)."""
+    return _NON_ASCII.sub(_as_ascii_word, text).encode("ascii").translate(_ASCII_WORD)
+
+
+# White space that normalising changes: a run of two or more, or one that is not a space.
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def _fold(text: str) -> str:
@@ -118,25 +139,43 @@ def _fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _normalise(text: str, fold: bool = True) -> tuple[str, list[int]]:
+class _Origin:
+    """For each character of a normalised text, the index of the character it came from in
+    the original (``origin[i]``; ``origin[len(normalised)]`` is ``len(original)``).
+
+    Kept as the white-space runs that normalising shortened, not one entry per character, so a
+    long text costs one entry per line break rather than one per character.
+    """
+
+    def __init__(self, runs: list[tuple[int, int]]):
+        self.starts: list[int] = []  # where each shortened run's one space is, normalised
+        self.before: list[int] = []  # characters removed before that run
+        removed = 0
+        for start, end in runs:
+            self.starts.append(start - removed)
+            self.before.append(removed)
+            removed += end - start - 1
+        self.after = [*self.before[1:], removed]  # characters removed up to each run's end
+
+    def __getitem__(self, index: int) -> int:
+        run = bisect.bisect_right(self.starts, index) - 1
+        if run < 0:
+            return index
+        if index == self.starts[run]:
+            return index + self.before[run]
+        return index + self.after[run]
+
+
+def _normalise(text: str, fold: bool = True) -> tuple[str, _Origin]:
     """Fold case and turn every run of white space into one space (a résumé wraps its lines).
 
     Returns:
-        The normalised text and, for each of its characters, the index of the character it came
-        from in ``text`` (plus one final entry, ``len(text)``).
+        The normalised text and its :class:`_Origin`, which maps each of its offsets back to
+        ``text``.
     """
     folded = _fold(text) if fold else text
-    pieces, origin, position = [], [], 0
-    for run in _SPACES.finditer(folded):
-        pieces.append(folded[position : run.start()])
-        origin.extend(range(position, run.start()))
-        pieces.append(" ")
-        origin.append(run.start())
-        position = run.end()
-    pieces.append(folded[position:])
-    origin.extend(range(position, len(folded)))
-    origin.append(len(text))
-    return "".join(pieces), origin
+    runs = [found.span() for found in _ODD_SPACE.finditer(folded)]
+    return _ODD_SPACE.sub(" ", folded), _Origin(runs)
 
 
 # --- Links ---------------------------------------------------------------------------------
@@ -166,17 +205,64 @@ def find_links(text: str) -> list[Link]:
     return list(_links(text))
 
 
+_ASCII_SPACES = " \t\n\r\f\v"
+
+
+def _positions(text: str, needle: str) -> Iterator[int]:
+    """Every index at which ``needle`` stands in ``text``."""
+    index = text.find(needle)
+    while index >= 0:
+        yield index
+        index = text.find(needle, index + 1)
+
+
+def _link_regions(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text``, between white space, that could hold a link: those with an
+    "@", a "/" or "www." in them. No link crosses white space, so scanning only these finds
+    what scanning the whole text finds, at a fraction of the cost on a long text."""
+    folded = _fold(text)
+    hits = sorted(index for needle in ("@", "/", "www.") for index in _positions(folded, needle))
+    regions: list[tuple[int, int]] = []
+    for index in hits:
+        if regions and index < regions[-1][1]:
+            continue
+        regions.append((_space_before(text, index) + 1, _space_after(text, index)))
+    return regions
+
+
+_NEAR_SPACE = 1024  # where white space is looked for first, either side of an index
+
+
+def _space_before(text: str, index: int) -> int:
+    """The index of the last ASCII white space before ``index``, or -1."""
+    low = max(0, index - _NEAR_SPACE)
+    found = max(text.rfind(space, low, index) for space in _ASCII_SPACES)
+    if found < 0 and low > 0:
+        found = max(text.rfind(space, 0, index) for space in _ASCII_SPACES)
+    return found
+
+
+def _space_after(text: str, index: int) -> int:
+    """The index of the first ASCII white space after ``index``, or ``len(text)``."""
+    for high in (index + _NEAR_SPACE, len(text)):
+        found = [at for space in _ASCII_SPACES if (at := text.find(space, index, high)) >= 0]
+        if found:
+            return min(found)
+    return len(text)
+
+
 @functools.lru_cache(maxsize=4)
 def _links(text: str) -> tuple[Link, ...]:
     links = []
-    for found in _LINK.finditer(text):
-        url = found.group(0).rstrip(".,;:!?")
-        lowered = url.lower()
-        if "@" in url and "/" not in url:
-            kind = "e-mail"
-        else:
-            kind = next((k for host, k in _LINK_KINDS if host in lowered), "website")
-        links.append(Link(found.start(), found.start() + len(url), url, kind))
+    for start, end in _link_regions(text):
+        for found in _LINK.finditer(text, start, end):
+            url = found.group(0).rstrip(".,;:!?")
+            lowered = url.lower()
+            if "@" in url and "/" not in url:
+                kind = "e-mail"
+            else:
+                kind = next((k for host, k in _LINK_KINDS if host in lowered), "website")
+            links.append(Link(found.start(), found.start() + len(url), url, kind))
     return tuple(links)
 
 
@@ -185,9 +271,8 @@ def _links(text: str) -> tuple[Link, ...]:
 # What separates the items of a list: commas, semicolons, bars, slashes between spaces, bullets,
 # brackets, colons (Chinese and Japanese ones too: 、，；：), line breaks, and "and"/"&" between
 # items.
-_SEPARATOR = re.compile(
-    r"[,;|•·()\[\]{}\n:、，；：（）]|\s[/&+-]\s|\s(?:and|or|et|e|y|und)\s|\t|^\s*[-*]\s"
-)
+_SEPARATOR = re.compile(r"[,;|•·()\[\]{}\n:、，；：（）]|\s(?:[/&+-]|and|or|et|e|y|und)\s|\t")
+_FIRST_BULLET = re.compile(r"\s*[-*]\s")  # a bullet opening the text also separates
 _VERSION = re.compile(r"\s*v?\d+(?:\.\d+|\.x)*\+?\s*$", re.IGNORECASE)
 _AFTER_VERSION = re.compile(r"\s*v?\d+(?:\.\d+)*\b", re.IGNORECASE)
 _LIST_FILLER = re.compile(r"[\s\"'`*_.-]*")
@@ -202,12 +287,12 @@ _CAPITALISED_AFTER = re.compile(r"^\s+(?:of\s+)?([A-Z][\w'-]*)")
 
 def _segments(text: str) -> list[tuple[int, int]]:
     """The text split into list items: (start, end) of each stretch between separators."""
-    bounds, position = [], 0
-    for separator in _SEPARATOR.finditer(text):
-        bounds.append((position, separator.start()))
-        position = separator.end()
-    bounds.append((position, len(text)))
-    return [(start, end) for start, end in bounds if text[start:end].strip()]
+    bullet = None if _SEPARATOR.match(text) else _FIRST_BULLET.match(text)
+    spans = [bullet.span()] if bullet else []
+    spans += [found.span() for found in _SEPARATOR.finditer(text, bullet.end() if bullet else 0)]
+    starts = [0, *(end for _, end in spans)]
+    ends = [*(start for start, _ in spans), len(text)]
+    return [(a, b) for a, b in zip(starts, ends, strict=True) if not text[a:b].isspace() and a < b]
 
 
 def _segment_of(segments: list[tuple[int, int]], matches: list[Match]) -> dict[Match, int]:
@@ -226,17 +311,14 @@ def _alone(text: str, segment: tuple[int, int], match: Match) -> bool:
     )
 
 
+_NEXT_LINE_NOT_BLANK = re.compile(r"\n(?=[^\S\n]*\S)")
+
+
 def _line_ranks(text: str, offsets: list[int]) -> list[int]:
     """For each offset, the rank of its line among the text's non-blank lines (0, 1, 2…), so
     that lines next to each other, blank lines between them or not, have ranks one apart."""
-    starts, ranks, rank = [0], [0], 0
-    for newline in re.finditer(r"\n", text):
-        following = text[newline.end() : text.find("\n", newline.end()) % (len(text) + 1)]
-        if following.strip():
-            rank += 1
-        starts.append(newline.end())
-        ranks.append(rank)
-    return [ranks[bisect.bisect_right(starts, offset) - 1] for offset in offsets]
+    starts = [found.end() for found in _NEXT_LINE_NOT_BLANK.finditer(text)]
+    return [bisect.bisect_right(starts, offset) for offset in offsets]
 
 
 # --- The matcher -------------------------------------------------------------------------------
@@ -262,6 +344,8 @@ class TermMatcher:
         other_meanings: dict[int, list[str]] | None = None,
     ):
         self.rules = rules or {}
+        # terms whose names are everyday words: found only with a technical neighbour
+        self.everyday = frozenset(pk for pk, rule in self.rules.items() if rule.needs_context)
         self.phrases = ahocorasick.Automaton()
         for term_id, phrases in (other_meanings or {}).items():
             for phrase in phrases:
@@ -275,6 +359,9 @@ class TermMatcher:
         self.exact: dict[int, set[str]] = {}  # case-sensitive terms: their spellings as written
         self.written: dict[int, set[str]] = {}  # everyday-word terms: the same, for sentences
         self.choices: dict[str, int] = {}  # folded spelling → term, for misspelling suggestions
+        # the same spellings by length, for each window of lengths asked about
+        self.by_length: dict[tuple[int, int], list[str]] = {}
+        self.letters: dict[str, tuple[int, int]] = {}  # one-letter spellings, as the automaton's
         seen: set[str] = set()
         for term_id, words in spellings.items():
             for word in words:
@@ -288,11 +375,22 @@ class TermMatcher:
                     self.written.setdefault(term_id, set()).update(_as_written(written))
                 if folded not in seen:
                     seen.add(folded)
-                    self.automaton.add_word(folded, (len(folded), term_id))
+                    if len(folded) == 1 and folded.isascii() and folded.isalnum():
+                        self.letters[folded] = (1, term_id)
+                    else:
+                        self.automaton.add_word(folded, (len(folded), term_id))
                     self.choices[folded] = term_id
+        self.order = {spelling: n for n, spelling in enumerate(self.choices)}
         self.empty = not seen
-        if not self.empty:
+        if len(self.automaton):
             self.automaton.make_automaton()
+        # One-letter names ("C", "R") are found by a regular expression that skips the letter
+        # inside words, rather than by the automaton, which reports every "c" of the text.
+        self.letter_pattern = (
+            re.compile(f"(?<![a-z0-9])[{''.join(self.letters)}](?![a-z0-9])")
+            if self.letters
+            else None
+        )
 
     def _rules(self, term_id: int) -> Rules:
         return self.rules.get(term_id, NO_RULES)
@@ -310,12 +408,25 @@ class TermMatcher:
         """
         if self.empty or not text:
             return []
-        folded, origin = _normalise(text)
-        written = _normalise(text, fold=False)[0] if self.exact else ""
+        written, origin = _normalise(text, fold=False)
+        folded = _fold(written)  # folding keeps lengths and white space: the same offsets
+        word = _word_mask(folded)
         candidates = []
-        for last, (length, term_id) in self.automaton.iter(folded):
+        size = len(folded)
+        hits = self.automaton.iter(folded) if len(self.automaton) else iter(())
+        if self.letter_pattern:
+            letters = (
+                (found.start(), self.letters[found.group()])
+                for found in self.letter_pattern.finditer(folded)
+            )
+            hits = itertools.chain(hits, letters)
+        for last, (length, term_id) in hits:
             start, end = last - length + 1, last + 1
-            if not _word_bounded(folded, start, end):
+            if (end < size and word[end] and word[last]) or (
+                start and word[start - 1] and word[start]
+            ):
+                continue  # inside a longer word: the usual case, decided here without a call
+            if not _word_bounded(folded, word, start, end):
                 continue
             if term_id in self.exact and written[start:end] not in self.exact[term_id]:
                 continue
@@ -368,13 +479,14 @@ class TermMatcher:
 
     def _in_context(self, text: str, matches: list[Match]) -> list[Match]:
         """Keep everyday-word matches only where they have a technical neighbour."""
-        if not any(self._rules(m.term_id).needs_context for m in matches):
+        everyday = self.everyday
+        if not any(m.term_id in everyday for m in matches):
             return matches
         segments = _segments(text)
         where = _segment_of(segments, matches)
-        anchors = [m for m in matches if not self._rules(m.term_id).needs_context]
+        anchors = [m for m in matches if m.term_id not in everyday]
         anchored = {where[m] for m in anchors}
-        waiting = [m for m in matches if self._rules(m.term_id).needs_context]
+        waiting = [m for m in matches if m.term_id in everyday]
         every = _Spans([(m.start, m.end) for m in matches])
         plausible = [m for m in waiting if self._plausible(text, m, every)]
         # Rule 3: in a sentence with a technology that is no everyday word; a glossary term may
@@ -410,7 +522,7 @@ class TermMatcher:
                     anchored.add(segment)
                     lines.add(line)
                     changed = True
-        return [m for m in matches if not self._rules(m.term_id).needs_context or m in kept]
+        return [m for m in matches if m.term_id not in everyday or m in kept]
 
     def probable(self, text: str, matches: list[Match]) -> list[Probable]:
         """Words in a list of technologies that are probably misspelt terms.
@@ -439,6 +551,7 @@ class TermMatcher:
         links = _Spans([(link.start, link.end) for link in find_links(text)])
         suggestions = []
         examined = 0
+        nearest: dict[str, int | None] = {}  # a word written twice is looked up once
         for index, (start, end) in enumerate(segments):
             if index in covered or not ({index - 1, index + 1} & with_terms):
                 continue
@@ -452,15 +565,30 @@ class TermMatcher:
             offset = text.index(written, start)
             if links.covering(offset):
                 continue
-            allowed = 1 if len(folded) <= 5 else 2 if len(folded) <= 12 else 3
-            best = process.extractOne(
-                folded, self.choices.keys(), scorer=Levenshtein.distance, score_cutoff=allowed
-            )
-            if best and abs(len(best[0]) - len(folded)) <= allowed and best[1] > 0:
-                term_id = self.choices[best[0]]
-                if term_id not in inside.get(index, ()):
-                    suggestions.append(Probable(offset, offset + len(written), written, term_id))
+            if folded not in nearest:
+                nearest[folded] = self._nearest(folded)
+            term_id = nearest[folded]
+            if term_id is not None and term_id not in inside.get(index, ()):
+                suggestions.append(Probable(offset, offset + len(written), written, term_id))
         return suggestions
+
+    def _nearest(self, folded: str) -> int | None:
+        """The term with a spelling within the allowed edit distance of ``folded`` (but not
+        equal to it), or None; of two as near, the one first in the glossary. Only spellings
+        whose length is within that distance are compared."""
+        allowed = 1 if len(folded) <= 5 else 2 if len(folded) <= 12 else 3
+        window = (len(folded) - allowed, len(folded) + allowed)
+        near = self.by_length.get(window)
+        if near is None:
+            near = [c for c in self.choices if window[0] <= len(c) <= window[1]]
+            self.by_length[window] = near
+        found = process.extract(
+            folded, near, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
+        )
+        if not found:
+            return None
+        best = min(found, key=lambda item: (item[1], self.order[item[0]]))
+        return self.choices[best[0]] if best[1] > 0 else None
 
 
 NO_RULES = Rules()
@@ -497,23 +625,21 @@ def _as_written(spelling: str) -> set[str]:
     return forms
 
 
-def _word_bounded(text: str, start: int, end: int) -> bool:
+def _word_bounded(text: str, word: bytes, start: int, end: int) -> bool:
     """True if ``text[start:end]`` is not part of a longer word or a dotted name.
 
     A spelling that starts (ends) with a letter or digit must not touch another letter or digit
     on that side, nor a dot joined to one ("js" in "d3.js", "node" in "node.config"); one that
-    starts (ends) with punctuation, like ".NET" or "C#", may.
+    starts (ends) with punctuation, like ".NET" or "C#", may. ``word`` is ``text``'s
+    :func:`_word_mask`.
     """
-    if _is_word_char(text[start]) and start > 0:
-        before = text[start - 1]
-        dotted = before == "." and start > 1 and _is_word_char(text[start - 2])
-        if _is_word_char(before) or dotted:
+    dotted_before = start > 1 and text[start - 1] == "." and word[start - 2]
+    if start > 0 and word[start] and (word[start - 1] or dotted_before):
+        return False
+    if end < len(text) and word[end - 1]:
+        if word[end]:
             return False
-    if _is_word_char(text[end - 1]) and end < len(text):
-        after = text[end]
-        if _is_word_char(after):
-            return False
-        if after == "." and end + 1 < len(text) and text[end + 1].isalpha():
+        if text[end] == "." and end + 1 < len(text) and text[end + 1].isalpha():
             return False  # "node" in "node.config"; a version ("Python 3.11") is no name
     return True
 
@@ -528,11 +654,15 @@ def _outside_links(text: str, matches: list[Match]) -> list[Match]:
     spans = _Spans([(k.start, k.end) for k in links])
     ordered = sorted(links, key=lambda k: k.start)
     starts = [k.start for k in ordered]
+    kinds = {k.kind.casefold() for k in links}
     kept = []
     for match in matches:
         if spans.covering(match.start) or spans.covering(match.end - 1):
             continue
         written = text[match.start : match.end].casefold()
+        if not any(kind in written for kind in kinds):
+            kept.append(match)  # it does not name a kind of link: no profile's label
+            continue
         line_start = text.rfind("\n", 0, match.start) + 1
         line_end = text.find("\n", match.end)
         line_end = len(text) if line_end < 0 else line_end

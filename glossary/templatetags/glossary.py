@@ -11,10 +11,11 @@ Marking a text is cached per glossary revision, so each question's text is marke
 process and glossary change, not on every request.
 """
 
+import functools
 from collections import OrderedDict
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -31,11 +32,21 @@ def tip_id(term) -> str:
     return f"term-tip-{term.slug}"
 
 
+@functools.lru_cache(maxsize=8192)
+def _term_url(prefix: str, slug: str) -> str:
+    return reverse("glossary:term", args=[slug])
+
+
+def term_url(term) -> str:
+    """The URL of a term's page (reversed once per term and script prefix, not per mention)."""
+    return _term_url(get_script_prefix(), term.slug)
+
+
 def render_term(written: str, term) -> SafeString:
     """One mention: a link to the term's page, described by the term's tooltip."""
     return format_html(
         '<a class="term" href="{}" aria-describedby="{}">{}</a>',
-        reverse("glossary:term", args=[term.slug]),
+        term_url(term),
         tip_id(term),
         written,
     )

@@ -9,7 +9,7 @@ from glossary.decoding import DecodedResume, decode
 
 from ..access import require_screener
 from ..forms import MAX_RESUME_CHARS, DecoderForm, StartFromResumeForm
-from ..models import Candidate, Interview, Question
+from ..models import Area, Candidate, Interview, Question
 
 DECODER = "interviews/decoder.html"
 TAILORED_KIT_NAME = "Tailored from the résumé"
@@ -40,38 +40,49 @@ def suggest(decoded: DecodedResume, budget: int) -> list[Question]:
     leading = bool(
         decoded.seniority and any("led or taught" in e for e in decoded.seniority.evidence)
     )
-    candidates = Question.objects.active().select_related("area").prefetch_related("terms")
-    candidates = candidates.filter(terms__in=counts) | (
-        candidates.filter(area__slug="practices") if leading else candidates.none()
-    )
-    scored = {}
-    for question in candidates.distinct():
-        covered = [t.pk for t in question.terms.all() if t.pk in counts]
-        fit = {0: 3, 1: 1}.get(abs(LEVEL_ORDER[question.level] - level), -2)
-        score = sum(counts[pk] for pk in covered) + len(covered) + fit
-        scored[question.pk] = ((-score, question.minutes, question.slug), question)
-    ranked = [question for _, question in sorted(scored.values(), key=lambda pair: pair[0])]
+    # Scored from plain rows (a question's terms, level, minutes, area), so only the chosen
+    # questions are loaded as objects.
+    covering: dict[int, list[int]] = {}
+    for question_id, term_id in Question.terms.through.objects.filter(
+        question__active=True, term_id__in=counts
+    ).values_list("question_id", "term_id"):
+        covering.setdefault(question_id, []).append(term_id)
+    rows = Question.objects.active().values_list("pk", "level", "minutes", "slug", "area__slug")
+    if not leading:
+        rows = rows.filter(pk__in=covering)
+    scored = []
+    for pk, question_level, minutes, slug, area in rows:
+        if pk not in covering and area != "practices":
+            continue
+        covered = covering.get(pk, [])
+        fit = {0: 3, 1: 1}.get(abs(LEVEL_ORDER[question_level] - level), -2)
+        score = sum(counts[term] for term in covered) + len(covered) + fit
+        scored.append(((-score, minutes, slug), pk, minutes, area))
+    ranked = [(pk, minutes, area) for _, pk, minutes, area in sorted(scored)]
+    areas = dict(Area.objects.values_list("pk", "slug"))
     weights = decoded.area_weights()
     total = sum(weights.values()) or 1
     heavy = [
-        a for a, w in sorted(weights.items(), key=lambda p: -p[1]) if w >= 2 and w * 10 >= total
+        areas.get(a)
+        for a, w in sorted(weights.items(), key=lambda p: -p[1])
+        if w >= 2 and w * 10 >= total
     ]
     if leading:
         heavy.append("practices")
-    chosen, used = [], 0
+    chosen: list[int] = []
+    used = 0
     for area in heavy:
-        best = next(
-            (q for q in ranked if area in (q.area_id, q.area.slug) and q not in chosen), None
-        )
-        if best and used + best.minutes <= budget:
-            chosen.append(best)
-            used += best.minutes
-    for question in ranked:
-        if question not in chosen and used + question.minutes <= budget:
-            chosen.append(question)
-            used += question.minutes
-    rank = {question.pk: position for position, question in enumerate(chosen)}
-    return sorted(chosen, key=lambda q: (q.area.order, rank[q.pk]))
+        best = next(((pk, m) for pk, m, a in ranked if a == area and pk not in chosen), None)
+        if best and used + best[1] <= budget:
+            chosen.append(best[0])
+            used += best[1]
+    for pk, minutes, _area in ranked:
+        if pk not in chosen and used + minutes <= budget:
+            chosen.append(pk)
+            used += minutes
+    rank = {pk: position for position, pk in enumerate(chosen)}
+    questions = Question.objects.select_related("area").in_bulk(chosen)
+    return sorted(questions.values(), key=lambda q: (q.area.order, rank[q.pk]))
 
 
 @require_http_methods(["GET", "POST"])

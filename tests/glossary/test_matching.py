@@ -2,7 +2,7 @@
 
 import pytest
 
-from glossary.matching import TermMatcher
+from glossary.matching import TermMatcher, find_links
 
 SPELLINGS = {
     1: ["Go", "Golang"],
@@ -19,6 +19,8 @@ SPELLINGS = {
     12: ["PostgreSQL", "Postgres"],
     13: ["Kubernetes", "k8s"],
     14: ["C++"],
+    15: ["C"],  # one-letter names are found by their own expression, not the automaton
+    16: ["R"],
 }
 
 
@@ -45,6 +47,9 @@ def found(text: str) -> list[tuple[str, int]]:
         ("Python-based tooling in Go-lang", [("Go", 1)]),
         ("C++ and C#", [("C++", 14), ("C#", 5)]),
         ("Django-based", [("Django", 10)]),
+        ("C, C++ and C#; R", [("C", 15), ("C++", 14), ("C#", 5), ("R", 16)]),
+        ("ABC, RCA, R2-D2 and c.d", []),
+        ("用C语言和R", [("C", 15), ("R", 16)]),
         ("", []),
     ],
 )
@@ -66,3 +71,15 @@ def test_names_wrapped_over_lines_are_found_with_their_original_offsets():
 
 def test_empty_glossary_finds_nothing():
     assert TermMatcher({}).find("Django") == []
+
+
+def test_a_link_at_the_end_of_a_very_long_word_is_found():
+    """Links are looked for only in the stretches with "@", "/" or "www." in them; such a
+    stretch is found whole however long it is."""
+    text = "x" * 5000 + "https://example.org/ada and then " + "y" * 3000 + "@example.org"
+    links = find_links(text)
+
+    assert [(link.url, link.kind) for link in links] == [
+        ("https://example.org/ada", "website"),
+        ("y" * 3000 + "@example.org", "e-mail"),
+    ]
