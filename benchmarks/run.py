@@ -148,6 +148,8 @@ def measure(path: Path_, master: int, seconds: int, script: Path) -> Result:
         f"-c{path.connections}",
         f"-d{seconds}s",
         "--latency",
+        "--timeout",
+        "30s",  # a 2 MB résumé takes longer than wrk's default of 2 s; its latency counts
         "-s",
         str(script),
         url,

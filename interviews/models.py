@@ -681,6 +681,10 @@ class Interview(models.Model):
                 fields=["position", "is_latest", "-submitted_at"], name="interview_review"
             ),
             models.Index(fields=["position", "status", "interviewer"], name="interview_by_person"),
+            # The review's promptness figure: a position's latest submissions, whatever the kit.
+            models.Index(
+                fields=["position", "status", "-submitted_at"], name="interview_submitted"
+            ),
             models.Index(fields=["interviewer", "status", "-submitted_at"], name="interview_mine"),
         ]
         constraints = [
