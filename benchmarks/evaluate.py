@@ -19,11 +19,13 @@ Misses are split into "not in the vocabulary" (no glossary or recognised term is
 label) and "matcher" (a term is spelt like it, but was not found); every false positive is
 printed with the text around it. Prints figures; asserts nothing.
 
-Two sets: ``evaluation`` (33 résumés, labelled in round 2; the matcher was then improved while
-looking at its misses, so it is no longer an untouched set) and ``evaluation-b`` (labelled later,
-by other readers, and run once the matcher was done). Each set's figures are printed apart.
+Three sets: ``evaluation`` (33 résumés, labelled in round 2; the matcher was then improved while
+looking at its misses, so it is no longer an untouched set), ``evaluation-b`` (labelled later, by
+other readers, and run once the matcher was done; its misses then guided the glossary's growth)
+and ``evaluation-c`` (labelled blind in session 5, while the glossary grew from a list of common
+résumé technologies, and run once). Each set's figures are printed apart.
 
-Usage: ``python benchmarks/evaluate.py [--verbose] [SET ...]`` (default: both sets;
+Usage: ``python benchmarks/evaluate.py [--verbose] [SET ...]`` (default: every set;
 ``--verbose`` lists every miss).
 """
 
@@ -43,7 +45,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-SETS = ("evaluation", "evaluation-b")
+SETS = ("evaluation", "evaluation-b", "evaluation-c")
 
 
 def _key(spelling: str) -> str:
