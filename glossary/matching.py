@@ -422,8 +422,8 @@ class TermMatcher:
             hits = itertools.chain(hits, letters)
         for last, (length, term_id) in hits:
             start, end = last - length + 1, last + 1
-            if (end < size and word[end] and word[last]) or (
-                start and word[start - 1] and word[start]
+            if (end < size and word[end] and word[last] and not folded[end].isdigit()) or (
+                start and word[start - 1] and word[start] and not folded[start - 1].isdigit()
             ):
                 continue  # inside a longer word: the usual case, decided here without a call
             if not _word_bounded(folded, word, start, end):
@@ -479,14 +479,21 @@ class TermMatcher:
 
     def _in_context(self, text: str, matches: list[Match]) -> list[Match]:
         """Keep everyday-word matches only where they have a technical neighbour."""
-        everyday = self.everyday
-        if not any(m.term_id in everyday for m in matches):
+        # A glossary term whose name is an everyday word, written in a way no everyday word is
+        # ("Twitter Bootstrap", "Less.js"), stands on its own; only its bare word needs a
+        # neighbour. The recognised vocabulary, unreviewed, always does.
+        waiting = [
+            m
+            for m in matches
+            if m.term_id in self.everyday and (m.term_id < 0 or _one_word(text, m.start, m.end))
+        ]
+        if not waiting:
             return matches
+        unsure = set(waiting)
         segments = _segments(text)
         where = _segment_of(segments, matches)
-        anchors = [m for m in matches if m.term_id not in everyday]
+        anchors = [m for m in matches if m not in unsure]
         anchored = {where[m] for m in anchors}
-        waiting = [m for m in matches if m.term_id in everyday]
         every = _Spans([(m.start, m.end) for m in matches])
         plausible = [m for m in waiting if self._plausible(text, m, every)]
         # Rule 3: in a sentence with a technology that is no everyday word; a glossary term may
@@ -522,7 +529,7 @@ class TermMatcher:
                     anchored.add(segment)
                     lines.add(line)
                     changed = True
-        return [m for m in matches if m.term_id not in everyday or m in kept]
+        return [m for m in matches if m not in unsure or m in kept]
 
     def probable(self, text: str, matches: list[Match]) -> list[Probable]:
         """Words in a list of technologies that are probably misspelt terms.
@@ -615,6 +622,11 @@ class _Spans:
         )
 
 
+def _one_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a single word of letters (as an everyday word is)."""
+    return text[start:end].isalpha()
+
+
 def _as_written(spelling: str) -> set[str]:
     """How a spelling may be written in a sentence: as it is, and a name of several words also
     with a small first letter ("load testing" for "Load testing"; "bootstrap" is not
@@ -625,6 +637,21 @@ def _as_written(spelling: str) -> set[str]:
     return forms
 
 
+_GLUED_VERSION = re.compile(r"\d{1,2}(?:\.\d+)*(?!\w)")
+
+
+def _glued_year(text: str, word: bytes, start: int) -> bool:
+    """Whether the four characters before ``start`` are a year (1900-2099) standing alone."""
+    year = text[max(0, start - 4) : start]
+    return (
+        len(year) == 4
+        and year.isascii()
+        and year.isdigit()
+        and year[:2] in ("19", "20")
+        and (start == 4 or not word[start - 5])
+    )
+
+
 def _word_bounded(text: str, word: bytes, start: int, end: int) -> bool:
     """True if ``text[start:end]`` is not part of a longer word or a dotted name.
 
@@ -632,12 +659,22 @@ def _word_bounded(text: str, word: bytes, start: int, end: int) -> bool:
     on that side, nor a dot joined to one ("js" in "d3.js", "node" in "node.config"); one that
     starts (ends) with punctuation, like ".NET" or "C#", may. ``word`` is ``text``'s
     :func:`_word_mask`.
+
+    Two things glued to a name do not make it part of a longer word: a year before it, as text
+    taken from a PDF or a LaTeX table often has ("2005Java", "2011GitHub"), and a version number
+    after it ("Qt5", "Java8", "Vue3": one or two digits, and a point release, then no letter).
     """
     dotted_before = start > 1 and text[start - 1] == "." and word[start - 2]
-    if start > 0 and word[start] and (word[start - 1] or dotted_before):
+    glued_year = _glued_year(text, word, start)
+    if start > 0 and word[start] and (word[start - 1] or dotted_before) and not glued_year:
         return False
     if end < len(text) and word[end - 1]:
-        if word[end]:
+        glued_version = (
+            end - start > 1
+            and text[end - 1].isalpha()
+            and _GLUED_VERSION.match(text, end) is not None
+        )
+        if word[end] and not glued_version:
             return False
         if text[end] == "." and end + 1 < len(text) and text[end + 1].isalpha():
             return False  # "node" in "node.config"; a version ("Python 3.11") is no name
