@@ -2,7 +2,7 @@
 
 import pytest
 
-from glossary.matching import TermMatcher, find_links
+from glossary.matching import Rules, TermMatcher, find_links
 
 SPELLINGS = {
     1: ["Go", "Golang"],
@@ -50,6 +50,10 @@ def found(text: str) -> list[tuple[str, int]]:
         ("C, C++ and C#; R", [("C", 15), ("C++", 14), ("C#", 5), ("R", 16)]),
         ("ABC, RCA, R2-D2 and c.d", []),
         ("用C语言和R", [("C", 15), ("R", 16)]),
+        # A year glued before a name (PDF and LaTeX tables), a version glued after it.
+        ("2005Java, 2011Django", [("Java", 3), ("Django", 10)]),
+        ("Rust2 and Django5.1 services", [("Rust", 2), ("Django", 10)]),
+        ("x2005Java, Java2005, 12Rust, C2", []),
         ("", []),
     ],
 )
@@ -83,3 +87,18 @@ def test_a_link_at_the_end_of_a_very_long_word_is_found():
         ("https://example.org/ada", "website"),
         ("y" * 3000 + "@example.org", "e-mail"),
     ]
+
+
+def test_an_everyday_word_term_written_distinctively_needs_no_neighbour():
+    """ "Bootstrap" alone is a verb until a technology stands near it; "Twitter Bootstrap" is
+    never anything else."""
+    matcher = TermMatcher(
+        {1: ["Bootstrap", "Twitter Bootstrap", "Bootstrap.js"]}, {1: Rules(needs_context=True)}
+    )
+
+    def found(text):
+        return [text[m.start : m.end] for m in matcher.find(text, resume=True)]
+
+    assert found("Personal site. Uses Twitter Bootstrap library.") == ["Twitter Bootstrap"]
+    assert found("Wrote the Bootstrap.js theme.") == ["Bootstrap.js"]
+    assert found("Helped Bootstrap the local chess club.") == []
