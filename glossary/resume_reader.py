@@ -10,6 +10,7 @@ Deliberately standalone (no Django, nothing from this project): it runs with ``-
 the standard library and installed packages are importable.
 """
 
+import datetime
 import html.parser
 import io
 import json
@@ -256,6 +257,11 @@ def _yaml_strings(value: object, lines: list[str], count: list[int], key: str = 
     if count[0] > MAX_YAML_NODES:
         raise Refused("This YAML file holds more than a résumé would. Paste the text instead.")
     if isinstance(value, dict):
+        start = value.get("start_date", value.get("startDate"))
+        if isinstance(start, str | int | datetime.date) and not isinstance(start, bool):
+            # RenderCV's (and JSON Resume's) period, written as a range the seniority reads
+            end = value.get("end_date", value.get("endDate")) or "present"
+            lines.append(f"{_month_of(start)} – {_month_of(end)}")
         for name, item in value.items():
             if str(name).lower() not in _YAML_SKIPPED:
                 _yaml_strings(item, lines, count, str(name))
@@ -267,6 +273,13 @@ def _yaml_strings(value: object, lines: list[str], count: list[int], key: str = 
                 _yaml_strings(item, lines, count, key)
     elif isinstance(value, str | int | float) and not isinstance(value, bool):
         lines.append(f"{key}: {value}" if key and not isinstance(value, str) else str(value))
+
+
+def _month_of(value: object) -> str:
+    """A YAML date as year and month ("2019-01"); other values as written."""
+    if isinstance(value, datetime.date):
+        return f"{value.year}-{value.month:02d}"
+    return str(value)
 
 
 def _decoded(data: bytes, message: str) -> str:

@@ -251,6 +251,27 @@ def test_seniority_levels(text, level):
     assert estimate_seniority(text, today=TODAY).level == level
 
 
+def test_rendercv_and_yaml_periods_count_as_years():
+    """RenderCV writes each job's period as start_date/end_date keys (YAML may read a full date
+    as a date): the reader writes them as a range, which the seniority estimate reads."""
+    from glossary.resumes import read_resume
+
+    cv = (
+        "cv:\n  name: Alex Sample\n  sections:\n    experience:\n"
+        "      - company: Acme\n        position: Developer\n"
+        "        start_date: 2019-01\n        end_date: present\n"
+        "      - company: Beta\n        position: Developer\n"
+        "        start_date: 2015-03-01\n        end_date: 2018-12-31\n"
+    )
+    text = read_resume("cv.yaml", cv.encode())
+
+    assert "2019-01 – present" in text
+    assert "2015-03 – 2018-12" in text
+    estimate = estimate_seniority(text, today=TODAY)
+    assert (estimate.years or 0) >= 9
+    assert estimate.level == "senior"
+
+
 def test_a_senior_resume_gets_senior_questions_on_its_heavy_areas(signed_in, content):
     from interviews.views.decoder import suggest
 
