@@ -40,8 +40,12 @@ class LineDict(dict):
     key_lines: dict[str, int]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader whose mappings are :class:`LineDict` and whose duplicate keys are errors."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe loader whose mappings are :class:`LineDict` and whose duplicate keys are errors.
+
+    Built on libyaml's parser where PyYAML has it (its wheels do): the shipped glossary parses
+    in a tenth of the pure-Python parser's time, with the same line numbers.
+    """
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:

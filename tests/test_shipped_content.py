@@ -308,13 +308,9 @@ def test_every_kit_question_has_three_practice_answers_of_different_ratings():
         assert ratings == {"strong", "average", "weak"}, kit["slug"]
 
 
-@pytest.mark.django_db
-def test_load_default_content_loads_the_practice_answers():
-    from django.core.management import call_command
-
+def test_load_default_content_loads_the_practice_answers(shipped_content):
+    """The rows come from ``load_default_content`` itself (run once per test run)."""
     from interviews.models import Question
-
-    call_command("load_default_content", stdout=None)
 
     for slug, question in {q["slug"]: q for q in BANK["questions"]}.items():
         loaded = Question.objects.get(slug=slug).practice_answers
