@@ -21,9 +21,9 @@ printed with the text around it. Prints figures; asserts nothing.
 
 Three sets: ``evaluation`` (33 résumés, labelled in round 2; the matcher was then improved while
 looking at its misses, so it is no longer an untouched set), ``evaluation-b`` (labelled later, by
-other readers, and run once the matcher was done; its misses then guided the glossary's growth)
-and ``evaluation-c`` (labelled blind in session 5, while the glossary grew from a list of common
-résumé technologies, and run once). Each set's figures are printed apart.
+other readers, and run once the matcher was done; its misses later guided matcher rules and
+aliases) and ``evaluation-c`` (labelled blind in session 5, while the glossary grew from a list
+of common résumé technologies; its first run is its figure). Each set's figures are printed apart.
 
 Usage: ``python benchmarks/evaluate.py [--verbose] [SET ...]`` (default: every set;
 ``--verbose`` lists every miss).

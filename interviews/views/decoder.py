@@ -9,7 +9,7 @@ from glossary.decoding import DecodedResume, decode
 
 from ..access import require_screener
 from ..forms import MAX_RESUME_CHARS, DecoderForm, StartFromResumeForm
-from ..models import Area, Candidate, Interview, Question
+from ..models import Candidate, Interview, Question
 
 DECODER = "interviews/decoder.html"
 TAILORED_KIT_NAME = "Tailored from the résumé"
@@ -59,7 +59,7 @@ def suggest(decoded: DecodedResume, budget: int) -> list[Question]:
         score = sum(counts[term] for term in covered) + len(covered) + fit
         scored.append(((-score, minutes, slug), pk, minutes, area))
     ranked = [(pk, minutes, area) for _, pk, minutes, area in sorted(scored)]
-    areas = dict(Area.objects.values_list("pk", "slug"))
+    areas = {item.term.area_id: item.term.area.slug for item in decoded.found}  # loaded with it
     weights = decoded.area_weights()
     total = sum(weights.values()) or 1
     heavy = [
