@@ -289,20 +289,24 @@ _YEARS_STATED = re.compile(
     r"\s+(?:experience|expérience|experiência|experiencia|erfahrung)",
     re.IGNORECASE,
 )
-_SENIOR_TITLE = re.compile(
-    r"\b(?:senior|sr\.?|lead|principal|staff|architect|head of|chief|cto|vp|director|"
-    r"tech(?:nical)? lead|engineering manager|sênior|sénior|responsable)\b",
-    re.IGNORECASE,
+
+
+def _whole_words(alternatives: str) -> re.Pattern[str]:
+    """A pattern finding any of ``alternatives`` (a regex alternation) as whole words, any case."""
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+_SENIOR_TITLE = _whole_words(
+    r"senior|sr\.?|lead|principal|staff|architect|head of|chief|cto|vp|director|"
+    r"tech(?:nical)? lead|engineering manager|sênior|sénior|responsable"
 )
-_JUNIOR_TITLE = re.compile(
-    r"\b(?:junior|jr\.?|intern|internship|trainee|apprentice|graduate|student|bootcamp|"
-    r"stagiaire|stage|estagiário|estágio|becario|praktikant|实习)\b",
-    re.IGNORECASE,
+_JUNIOR_TITLE = _whole_words(
+    r"junior|jr\.?|intern|internship|trainee|apprentice|graduate|student|bootcamp|"
+    r"stagiaire|stage|estagiário|estágio|becario|praktikant|实习"
 )
-_LEADING = re.compile(
-    r"\b(?:mentor(?:ed|ing|s)?|coach(?:ed|ing)|led|lead(?:ing)? (?:a|the) team|managed a team|"
-    r"hired|hiring|architected|designed the architecture|tech lead|encadr\w+|lider\w*)\b",
-    re.IGNORECASE,
+_LEADING = _whole_words(
+    r"mentor(?:ed|ing|s)?|coach(?:ed|ing)|led|lead(?:ing)? (?:a|the) team|managed a team|"
+    r"hired|hiring|architected|designed the architecture|tech lead|encadr\w+|lider\w*"
 )
 
 

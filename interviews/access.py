@@ -6,6 +6,8 @@ the user has no business knowing it does) or ``PermissionDenied`` (the user can 
 do this). Views call a getter first.
 """
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -140,12 +142,9 @@ def get_interview_for_deciding(request: HttpRequest, pk: int) -> Interview:
         Http404: unknown ``pk``, a user who may not see it, or an interview not yet submitted.
         PermissionDenied: a user who may see it but is not a hiring manager of the position.
     """
-    interview = get_interview_for_viewing(request, pk)
-    if not interview.is_submitted:
-        raise Http404("Only submitted interviews can be decided on.")
-    if not can_decide(request.user, interview):
-        raise PermissionDenied("Only a hiring manager of this position can decide.")
-    return interview
+    return _submitted_interview(
+        request, pk, can_decide, "Only a hiring manager of this position can decide."
+    )
 
 
 def get_interview_for_reopening(request: HttpRequest, pk: int) -> Interview:
@@ -155,11 +154,23 @@ def get_interview_for_reopening(request: HttpRequest, pk: int) -> Interview:
         Http404: unknown ``pk``, a user who may not see it, or an interview not submitted.
         PermissionDenied: a user who may see it but did not run it.
     """
+    return _submitted_interview(
+        request,
+        pk,
+        can_reopen_interview,
+        "Only the interviewer or a Question-bank admin can reopen it.",
+    )
+
+
+def _submitted_interview(
+    request: HttpRequest, pk: int, allowed: Callable[..., bool], refusal: str
+) -> Interview:
+    """Interview ``pk`` if submitted and its viewer ``allowed`` to act, else raise ``refusal``."""
     interview = get_interview_for_viewing(request, pk)
     if not interview.is_submitted:
-        raise Http404("Only a submitted interview can be reopened.")
-    if not can_reopen_interview(request.user, interview):
-        raise PermissionDenied("Only the interviewer or a Question-bank admin can reopen it.")
+        raise Http404("Only a submitted interview can be decided on or reopened.")
+    if not allowed(request.user, interview):
+        raise PermissionDenied(refusal)
     return interview
 
 

@@ -16,6 +16,7 @@ from glossary.resumes import MAX_BYTES, SUPPORTED, ResumeError, read_resume
 
 from .models import (
     NOTES_MAX_LENGTH,
+    AnswerChange,
     Candidate,
     Decision,
     Interview,
@@ -361,8 +362,8 @@ class AnswerForm(forms.Form):
             self.add_error("notes_version", "Missing the version of the notes being edited.")
         return data
 
-    def changes(self) -> dict:
-        """The keyword arguments for ``Interview.record_answer`` (after ``is_valid``)."""
+    def changes(self) -> AnswerChange:
+        """The change for ``Interview.record_answer`` (after ``is_valid``)."""
         data, parts = self.cleaned_data, set(self.cleaned_data["parts"])
         return {
             "rating": data["rating"] if "rating" in parts else None,

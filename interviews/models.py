@@ -3,6 +3,7 @@
 import random
 import secrets
 from datetime import datetime
+from typing import TypedDict, Unpack
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -398,18 +399,37 @@ class Outcome(models.TextChoices):
     """Advance, Hold or Decline: what the interviewer recommends at the end of an interview
     (``Interview.recommendation``) and what the hiring manager decides (``Decision.outcome``)."""
 
-    ADVANCE = "advance", "Advance"
-    HOLD = "hold", "Hold"
-    DECLINE = "decline", "Decline"
+    ADVANCE = "advance"
+    HOLD = "hold"
+    DECLINE = "decline"
 
 
 class Rating(models.TextChoices):
     """How an answer compared with the guidance; Skipped when the question was not asked."""
 
-    STRONG = "strong", "Strong"
-    AVERAGE = "average", "Average"
-    WEAK = "weak", "Weak"
-    SKIPPED = "skipped", "Skipped"
+    STRONG = "strong"
+    AVERAGE = "average"
+    WEAK = "weak"
+    SKIPPED = "skipped"
+
+
+class AnswerChange(TypedDict, total=False):
+    """What one save changes on an answer; a part left out, or None, stays as it is.
+
+    Keys:
+        rating: a ``Rating`` value, or "" to clear it.
+        cues: the indexes (into the question's cues) heard, replacing the ticked ones.
+        notes: the notes; saved only if ``notes_version`` is the version they were based on, or
+            ``overwrite`` is set (the rater chose to keep theirs).
+        notes_version: the version of the notes the browser edited.
+        overwrite: save ``notes`` even over newer notes from elsewhere (default False).
+    """
+
+    rating: str | None
+    cues: list[int] | None
+    notes: str | None
+    notes_version: int | None
+    overwrite: bool
 
 
 # What changes while an interview runs, and so is read again under its row lock.
@@ -879,25 +899,13 @@ class Interview(models.Model):
     # --- Operations: one transaction each, under the row lock -------------------------------
 
     def record_answer(
-        self,
-        number: int,
-        *,
-        rating: str | None = None,
-        cues: list[int] | None = None,
-        notes: str | None = None,
-        notes_version: int | None = None,
-        overwrite: bool = False,
+        self, number: int, **change: Unpack[AnswerChange]
     ) -> "tuple[InterviewQuestion, bool]":
-        """Save what was heard for question ``number``; None leaves a part as it is.
+        """Save what was heard for question ``number``.
 
         Args:
             number: the question's number in this interview.
-            rating: a ``Rating`` value, or "" to clear it.
-            cues: the indexes (into the question's cues) heard, replacing the ticked ones.
-            notes: the notes; saved only if ``notes_version`` is the version they were based on,
-                or ``overwrite`` is set (the interviewer chose to keep theirs).
-            notes_version: the version of the notes the browser edited.
-            overwrite: save ``notes`` even over newer notes from elsewhere.
+            change: the parts to change (see ``AnswerChange``); the others stay as they are.
 
         Returns:
             ``(question, conflict)``: the saved question, and True when the notes were newer
@@ -912,14 +920,7 @@ class Interview(models.Model):
             self._lock()
             question = self.questions.get(number=number)
             now = timezone.now()
-            conflict = question.apply(
-                rating=rating,
-                cues=cues,
-                notes=notes,
-                notes_version=notes_version,
-                overwrite=overwrite,
-                now=now,
-            )
+            conflict = question.apply(now, **change)
             self._save_start(now)
             # History starts at the first submission; autosaves during the call are not decisions.
             # (django-simple-history skips when the attribute merely exists, so set it only then.)
@@ -1114,18 +1115,14 @@ class Answer(models.Model):
 
     class Meta:
         abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__in=[*Rating.values, ""]), name="%(class)s_rating_valid"
+            )
+        ]
 
-    def apply(
-        self,
-        *,
-        rating: str | None,
-        cues: list[int] | None,
-        notes: str | None,
-        notes_version: int | None,
-        overwrite: bool,
-        now: datetime,
-    ) -> bool:
-        """Put what was heard on this answer (not saved); None leaves a part as it is.
+    def apply(self, now: datetime, **change: Unpack[AnswerChange]) -> bool:
+        """Put ``change`` (see ``AnswerChange``) on this answer, not saved; ``now`` dates a rating.
 
         Returns:
             True when the notes conflict (newer elsewhere, not ``overwrite``) and were not put.
@@ -1133,9 +1130,13 @@ class Answer(models.Model):
         Raises:
             InvalidAnswer: a cue index the question does not have.
         """
+        rating, cues, notes = change.get("rating"), change.get("cues"), change.get("notes")
         if cues is not None and any(not 0 <= cue < len(self.cues) for cue in cues):
             raise InvalidAnswer("A ticked cue is not one of the cues of this question.")
-        conflict = notes is not None and self._apply_notes(notes, notes_version, overwrite)
+        overwrite = change.get("overwrite", False)
+        conflict = notes is not None and self._apply_notes(
+            notes, change.get("notes_version"), overwrite
+        )
         if cues is not None:
             self.cues_heard = sorted(set(cues))
         if rating is not None:
@@ -1225,13 +1226,11 @@ class InterviewQuestion(Answer):
         ],
     )
 
-    class Meta:
+    class Meta(Answer.Meta):
         ordering = ["interview", "number"]
         constraints = [
+            *Answer.Meta.constraints,
             models.UniqueConstraint(fields=["interview", "number"], name="interview_number_once"),
-            models.CheckConstraint(
-                condition=Q(rating__in=[*Rating.values, ""]), name="interview_question_rating_valid"
-            ),
         ]
 
     def __str__(self) -> str:
@@ -1671,18 +1670,9 @@ class CoRater(models.Model):
         if self.is_submitted:
             raise CoRatingSubmitted(self)
 
-    def record_answer(
-        self,
-        number: int,
-        *,
-        rating: str | None = None,
-        cues: list[int] | None = None,
-        notes: str | None = None,
-        notes_version: int | None = None,
-        overwrite: bool = False,
-    ) -> "tuple[CoRating, bool]":
-        """Save this co-rater's rating, cues and/or notes of question ``number`` (see
-        ``Interview.record_answer`` for the arguments).
+    def record_answer(self, number: int, **change: Unpack[AnswerChange]) -> "tuple[CoRating, bool]":
+        """Save this co-rater's rating, cues and/or notes of question ``number`` (the ``change``
+        as in ``Interview.record_answer``).
 
         Returns:
             ``(co_rating, conflict)``.
@@ -1695,14 +1685,7 @@ class CoRater(models.Model):
         with transaction.atomic():
             self._lock()
             answer = self.ratings.select_related("question").get(question__number=number)
-            conflict = answer.apply(
-                rating=rating,
-                cues=cues,
-                notes=notes,
-                notes_version=notes_version,
-                overwrite=overwrite,
-                now=timezone.now(),
-            )
+            conflict = answer.apply(timezone.now(), **change)
             answer.save(update_fields=ANSWER_FIELDS)
         return answer, conflict
 
@@ -1744,13 +1727,11 @@ class CoRating(Answer):
         InterviewQuestion, on_delete=models.CASCADE, related_name="co_ratings"
     )
 
-    class Meta:
+    class Meta(Answer.Meta):
         ordering = ["co_rater", "question__number"]
         constraints = [
+            *Answer.Meta.constraints,
             models.UniqueConstraint(fields=["co_rater", "question"], name="co_rating_once"),
-            models.CheckConstraint(
-                condition=Q(rating__in=[*Rating.values, ""]), name="co_rating_rating_valid"
-            ),
         ]
 
     def __str__(self) -> str:

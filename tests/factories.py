@@ -38,12 +38,7 @@ def make_user(
     email = email or f"user{n}@example.com"
     User = get_user_model()
     user = User.objects.create_user(
-        username=email,
-        email=email,
-        password=password,
-        first_name=first_name,
-        is_superuser=superuser,
-        is_staff=superuser,
+        email, email, password, first_name=first_name, is_superuser=superuser, is_staff=superuser
     )
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if role:
@@ -136,12 +131,14 @@ def make_kit(size: int = 3, *, slug: str | None = None, minutes: int | None = No
     return kit
 
 
-def make_position(kit=None, *, managers=(), title: str = "Python developer", is_open: bool = True):
-    """An open position whose default kit is ``kit`` (a new 3-question kit if omitted)."""
+def make_position(
+    kit=None, *, kit_size: int = 3, managers=(), title: str = "Python developer", is_open=True
+):
+    """An open position whose default kit is ``kit`` (else a new kit of ``kit_size`` questions)."""
     from interviews.models import Position
 
     position = Position.objects.create(
-        title=title, level="mid", default_kit=kit or make_kit(), is_open=is_open
+        title=title, level="mid", default_kit=kit or make_kit(kit_size), is_open=is_open
     )
     position.hiring_managers.set(managers)
     return position
@@ -162,7 +159,7 @@ def make_interview(
     from interviews.models import Interview
     from interviews.roles import RECRUITER
 
-    position = position or make_position(make_kit(kit_size))
+    position = position or make_position(kit_size=kit_size)
     kit = position.default_kit
     return Interview.objects.start(
         interviewer=interviewer or make_user(RECRUITER),

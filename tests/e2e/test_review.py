@@ -9,14 +9,7 @@ from playwright.sync_api import expect
 
 from interviews.models import Decision
 from interviews.roles import HIRING_MANAGER, RECRUITER
-from tests.factories import (
-    make_candidate,
-    make_interview,
-    make_kit,
-    make_position,
-    make_user,
-    submit,
-)
+from tests.factories import make_candidate, make_interview, make_position, make_user, submit
 
 
 def screened(position, recruiter, names):
@@ -34,7 +27,7 @@ def screened(position, recruiter, names):
 def test_manager_reviews_compares_and_decides(page, live_server, audit, sign_in, tmp_path):
     manager = make_user(HIRING_MANAGER, email="max@example.com", first_name="Max")
     recruiter = make_user(RECRUITER, email="rita@example.com", first_name="Rita")
-    position = make_position(make_kit(4), managers=[manager], title="Python developer")
+    position = make_position(kit_size=4, managers=[manager])
     ann, bob, _ = screened(
         position,
         recruiter,

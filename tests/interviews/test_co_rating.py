@@ -3,6 +3,7 @@ everyone rated; the composite score and the scorecard's per-rater view. Request 
 the HTML and the rows."""
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from interviews.models import CoRater, CoRating, Interview, Notification
 from interviews.roles import HIRING_MANAGER, RECRUITER
@@ -291,3 +292,13 @@ def test_a_submitted_co_rater_may_read_the_scorecard(client, screening, co_rater
 
     assert response.status_code == 200
     assert "Each rater's ratings" in response.content.decode()
+
+
+@pytest.mark.parametrize("whose", ["interviewer", "co-rater"])
+def test_the_database_refuses_a_rating_that_is_not_a_rating(screening, co_rater, whose):
+    answer = co_rater.ratings.first() if whose == "co-rater" else screening.questions.first()
+    answer.rating = "brilliant"
+    with pytest.raises(IntegrityError, match="rating_valid"), transaction.atomic():
+        answer.save(update_fields=["rating"])
+    answer.refresh_from_db()
+    assert answer.rating == ""

@@ -10,7 +10,6 @@ from tests.factories import (
     guidance_texts,
     make_candidate,
     make_interview,
-    make_kit,
     make_position,
     make_user,
     submit,
@@ -37,7 +36,7 @@ def asked(interview, number) -> InterviewQuestion:
 
 
 def test_start_copies_the_kit_questions_and_starts_the_clock(signed_in, recruiter):
-    position = make_position(make_kit(3))
+    position = make_position()
     candidate = make_candidate()
 
     response = signed_in.post(
@@ -499,7 +498,7 @@ def test_htmx_conflict_fragment_posts_keep_mine_to_the_answer_url(signed_in, int
 
 
 def test_prepare_for_later_makes_a_draft_without_a_clock(signed_in):
-    position = make_position(make_kit(2))
+    position = make_position(kit_size=2)
 
     response = signed_in.post(
         "/interviews/new/",

@@ -8,14 +8,7 @@ import pytest
 from interviews.models import CoRater, Outcome
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
 from interviews.statistics import question_statistics
-from tests.factories import (
-    make_candidate,
-    make_interview,
-    make_kit,
-    make_position,
-    make_user,
-    submit,
-)
+from tests.factories import make_candidate, make_interview, make_position, make_user, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +23,7 @@ def world(settings):
     manager = make_user(HIRING_MANAGER)
     recruiter = make_user(RECRUITER, first_name="Rita")
     engineer = make_user(HIRING_MANAGER, first_name="Eve")
-    position = make_position(make_kit(3), managers=[manager])
+    position = make_position(managers=[manager])
     plan = [  # (question 1, question 3, decision)
         ("strong", "average", Outcome.ADVANCE),
         ("strong", "skipped", Outcome.ADVANCE),

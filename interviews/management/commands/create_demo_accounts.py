@@ -35,11 +35,7 @@ class Command(BaseCommand):
     help = "Create one demo account per role and print their passwords once."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--reset-passwords",
-            action="store_true",
-            help="Give existing demo accounts new random passwords and print them.",
-        )
+        parser.add_argument("--reset-passwords", action="store_true", help="Renew passwords.")
 
     @transaction.atomic
     def handle(self, *args: object, reset_passwords: bool = False, **options: object) -> None:

@@ -20,11 +20,7 @@ class Command(BaseCommand):
     help = "Load the shipped glossary and question bank (idempotent)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--if-empty",
-            action="store_true",
-            help="Do nothing if the database already has questions (keeps admins' edits).",
-        )
+        parser.add_argument("--if-empty", action="store_true", help="Load only into an empty bank.")
 
     def handle(self, *args: object, if_empty: bool, **options: object) -> None:
         if if_empty and Question.objects.exists():
