@@ -1728,7 +1728,8 @@ class CoRating(Answer):
     )
 
     class Meta(Answer.Meta):
-        ordering = ["co_rater", "question__number"]
+        # No default ordering: it would join the question into every read of the ratings; the
+        # co-rater's workbench orders by question number where order matters.
         constraints = [
             *Answer.Meta.constraints,
             models.UniqueConstraint(fields=["co_rater", "question"], name="co_rating_once"),
