@@ -30,6 +30,7 @@ Usage: ``python benchmarks/evaluate.py [--verbose] [SET ...]`` (default: every s
 """
 
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -46,6 +47,9 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 
 SETS = ("evaluation", "evaluation-b", "evaluation-c")
+
+
+_VERSION = re.compile(r"\s*v?\d+(?:\.\d+)*\+?$")
 
 
 def _key(spelling: str) -> str:
@@ -80,6 +84,8 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
     vocabulary = {_key(s) for term in terms.values() for s in (term.name, *term.aliases)}
 
     found_total = true_found = label_total = label_found = concepts_unlabelled = 0
+    listed_total = listed_labelled = label_listed = 0
+    listed_wrong: list[str] = []
     not_in_vocabulary: list[str] = []
     matcher_misses: list[str] = []
     mistakes: list[str] = []
@@ -105,17 +111,25 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
         }
         wanted = labels.get(rid) or []
         matched_terms = set()
+        listed = {_key(_VERSION.sub("", name)): name for name in scan.unrecognised}
+        listed_labelled_here = set()
         for label in wanted:
             keys = {_key(label["name"]), _key(label.get("written") or label["name"])}
             hits = [pk for pk, spellings in spelled.items() if spellings & keys]
             label_total += 1
+            listed_labelled_here |= keys & listed.keys()
             if hits:
                 label_found += 1
                 matched_terms.update(hits)
+            elif keys & listed.keys():
+                label_listed += 1
             elif keys & vocabulary:
                 matcher_misses.append(f"{rid}: {label['name']}")
             else:
                 not_in_vocabulary.append(label["name"])
+        listed_total += len(listed)
+        listed_labelled += len(listed_labelled_here)
+        listed_wrong += [f"{rid}: {listed[k]}" for k in listed if k not in listed_labelled_here]
         for pk, (term, match) in found.items():
             found_total += 1
             if pk in matched_terms:
@@ -142,7 +156,16 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
         f"({concepts_unlabelled} unlabelled ideas and practices, shown apart, left out)"
     )
     print(
-        f"   misses: {len(not_in_vocabulary)} not in the vocabulary, "
+        f"   listed, not recognised (names in lists of technologies that nothing knows): "
+        f"{listed_total}, of which {listed_labelled} labelled technologies "
+        f"(precision {listed_labelled / listed_total if listed_total else 0:.3f}); "
+        f"recall counting what the page shows there too: "
+        f"{(label_found + label_listed) / label_total if label_total else 0:.3f}"
+    )
+    if listed_wrong:
+        print("   listed but not labelled: " + "; ".join(listed_wrong))
+    print(
+        f"   misses: {len(not_in_vocabulary)} not in the vocabulary (nor listed), "
         f"{len(matcher_misses)} in it but not found (matcher)"
     )
     common = Counter(not_in_vocabulary).most_common(None if verbose else 40)

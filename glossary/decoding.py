@@ -63,6 +63,8 @@ class DecodedResume:
     recognised: list[tuple[RecognisedTerm, int]] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     probable: list[tuple[str, object]] = field(default_factory=list)
+    # Names in its lists of technologies that nothing recognises (see matching.unrecognised).
+    unrecognised: list[str] = field(default_factory=list)
     seniority: Seniority | None = None
     # Every glossary and recognised mention, as (match, term): the page marks these up.
     mentions: list[tuple] = field(default_factory=list, repr=False)
@@ -175,6 +177,7 @@ def decode(text: str, *, today: datetime.date | None = None) -> DecodedResume:
         recognised=recognised,
         links=scan.links,
         probable=probable,
+        unrecognised=scan.unrecognised,
         # A résumé's history is at its start; a 2 MB upload is not read to its end for dates.
         seniority=estimate_seniority(text[:PROBABLE_CHARS], today=today),
         mentions=scan.terms,

@@ -614,6 +614,11 @@ class _Spans:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index >= 0 and self.spans[index][0] <= offset < self.spans[index][1]
 
+    def overlapping(self, low: int, high: int) -> bool:
+        """Whether a span overlaps ``[low, high)`` (spans do not overlap each other)."""
+        index = bisect.bisect_left(self.starts, high) - 1
+        return index >= 0 and self.spans[index][1] > low
+
     def count_within(self, low: int, high: int) -> int:
         """How many spans lie wholly inside ``[low, high)``."""
         first = bisect.bisect_left(self.starts, low)
@@ -807,11 +812,13 @@ def find_terms(text: str) -> list[tuple[Match, object]]:
 
 @dataclass
 class Scan:
-    """What a résumé names: terms (glossary and recognised), links, probable misspellings."""
+    """What a résumé names: terms (glossary and recognised), links, probable misspellings, and
+    the names in its lists of technologies that none of these covers (``unrecognised``)."""
 
     terms: list[tuple[Match, object]]
     links: list[Link]
     probable: list[tuple[Probable, object]]
+    unrecognised: list[str]
 
 
 PROBABLE_CHARS = 200_000  # misspellings are looked for in a résumé's first 200,000 characters
@@ -828,7 +835,71 @@ def scan_resume(text: str) -> Scan:
     head = text[:PROBABLE_CHARS]
     in_head = [m for m in matches if m.end <= len(head)]
     probable = [(p, terms[p.term_id]) for p in matcher.probable(head, in_head)]
-    return Scan([(m, terms[m.term_id]) for m in matches], find_links(text), probable)
+    technologies = [m for m in in_head if terms[m.term_id].kind != "concept"]
+    unknown = unrecognised(head, technologies, [*in_head, *(p for p, _ in probable)])
+    return Scan([(m, terms[m.term_id]) for m in matches], find_links(text), probable, unknown)
+
+
+# A name nothing recognises, as lists write one: a letter first, at most three words, and
+# written as a name is (a capital, a digit or one of . # + inside), which plain words are not.
+_NAME_LIKE = re.compile(r"[^\W\d_][\w.#+'’-]*(?:[^\S\n][\w.#+'’-]+){0,2}")
+_NAME_MARK = re.compile(r"[A-Z0-9.#+]")
+_LINE = re.compile(r"[^\n]+")
+# Words that make a name an organisation's, not a technology's (a course's school, an employer).
+_ORGANISATION = re.compile(
+    r"\b(?:academy|agency|bank|bootcamp|college|company|corp|council|department|foundation|gmbh|"
+    r"group|hospital|inc|institute|ltd|ministry|school|society|university|universit[éà]|"
+    r"universidade|universidad|école|escola|escuela)\b",
+    re.IGNORECASE,
+)
+UNRECOGNISED_LIMIT = 40  # names listed at most: a longer list says nothing more
+
+
+def unrecognised(text: str, technologies: list[Match], covered: list) -> list[str]:
+    """The names in ``text``'s lists of technologies that nothing found covers.
+
+    A line is a list of technologies when at least two of its items (between commas, bars,
+    brackets, bullets...) are each a technology found, and those are more than half of its
+    items. Its other items that look like names (see ``_NAME_LIKE``) and overlap nothing in
+    ``covered`` are returned; a label before a colon ("Tools:") is not an item.
+
+    Args:
+        text: the résumé's text (its head, as the misspellings are looked for).
+        technologies: matches of technologies (not ideas) in ``text``, in order.
+        covered: every match and probable misspelling (anything with ``start``, ``end``).
+
+    Returns:
+        The names as written, first occurrence first, without repeats (ignoring case), at most
+        ``UNRECOGNISED_LIMIT``.
+    """
+    names: dict[str, str] = {}
+    spans = _Spans(sorted((c.start, c.end) for c in covered))
+    starts = [m.start for m in technologies]
+    for line in _LINE.finditer(text):
+        low, high = line.span()
+        first, last = bisect.bisect_left(starts, low), bisect.bisect_left(starts, high)
+        if last - first < 2:
+            continue
+        items = [(low + a, low + b) for a, b in _segments(line.group())]
+        items = [(a, b) for a, b in items if not text.startswith(":", b)]  # not a label
+        in_item = _segment_of(items, technologies[first:last])
+        listed = {
+            in_item[m] for m in technologies[first:last]
+            if in_item[m] < len(items) and _alone(text, items[in_item[m]], m)
+        }  # fmt: skip
+        if len(listed) < 2 or 2 * len(listed) <= len(items):
+            continue
+        for index, (a, b) in enumerate(items):
+            name = text[a:b].strip(" \t\"'`*_-")
+            if (
+                index not in listed
+                and _NAME_LIKE.fullmatch(name)
+                and _NAME_MARK.search(name)
+                and not _ORGANISATION.search(name)
+                and not spans.overlapping(a, b)
+            ):
+                names.setdefault(name.casefold(), name)
+    return list(names.values())[:UNRECOGNISED_LIMIT]
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -195,8 +195,9 @@ def _json_resume_lines(resume: dict) -> str:
             if start:
                 end = " ".join(_strings(entry.get("endDate"))) or "present"
                 lines.append(f"{start} – {end}")
-            for key in ("highlights", "keywords", "courses"):
+            for key in ("highlights", "courses"):
                 lines += _strings(entry.get(key))
+            lines.append(", ".join(_strings(entry.get("keywords"))))  # names: one list
     for section in ("skills", "interests"):
         for entry in _dicts(resume.get(section)):
             name = " ".join(_strings(entry.get("name")))

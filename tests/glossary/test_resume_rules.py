@@ -207,6 +207,26 @@ def test_recognised_everyday_language_names_need_a_list(content):
     assert names("She is fluent in Haskell-style thinking and loves Julia Roberts films.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "unlisted"),
+    [
+        # In a list of technologies, what nothing recognises is said, not skipped.
+        ("Tools: Python, Frobnicator 2, Django, QuuxDB, Redis", ["Frobnicator 2", "QuuxDB"]),
+        ("- Back end: Django | FastAPI | Zorblet.js | PostgreSQL", ["Zorblet.js"]),
+        ("Cloud: AWS (EC2, S3, Blorpfront), Docker", ["Blorpfront"]),
+        # What a list's label says, misspellings (said apart) and plain words are no names.
+        ("Languages: Python, Ruby, Go", []),
+        ("Skills: Django, Cerely, Redis, teamwork, public speaking", []),
+        # Not a list of technologies: one term, or prose around names.
+        ("Hobbies: Chess, Frobnicator, Gardening", []),
+        ("- Python & Django course, Example Code Academy (2022): HTML, CSS, JavaScript", []),
+        ("I built Frobnicator with Python and Django for Acme Ltd.", []),
+    ],
+)
+def test_names_in_technology_lists_that_nothing_recognises_are_listed(content, text, unlisted):
+    assert decode(text).unrecognised == unlisted
+
+
 # --- Outdated, but not when the successor is there -----------------------------------------------
 
 

@@ -133,6 +133,30 @@ def test_decoding_shows_signals_from_the_terms_data(signed_in):
     assert "No testing tools mentioned" in html
 
 
+def test_the_page_lists_what_a_technology_list_names_that_nothing_recognises(signed_in):
+    text = "Stack: Python, Django, Frobnicator, PostgreSQL, Redis, QuuxDB 3\nHobbies: Chess"
+
+    html = signed_in.post("/decoder/", {"text": text, "budget": "30"}).content.decode()
+
+    assert "Listed, but not recognised" in html
+    assert '<li class="badge px-2 py-0.5">Frobnicator</li>' in html
+    assert '<li class="badge px-2 py-0.5">QuuxDB 3</li>' in html
+    assert ">Chess<" not in html
+
+
+def test_a_json_resume_projects_keywords_are_read_as_one_list(signed_in):
+    payload = make_json_resume(
+        projects=[{"name": "Shop", "keywords": ["Python", "Django", "Frobnicator", "Redis"]}]
+    )
+
+    response = signed_in.post(
+        "/decoder/", {"file": SimpleUploadedFile("resume.json", payload), "budget": "30"}
+    )
+
+    assert response.context["decoded"].unrecognised == ["Frobnicator"]
+    assert '<li class="badge px-2 py-0.5">Frobnicator</li>' in response.content.decode()
+
+
 def test_testing_tools_silence_the_no_testing_signal():
     kinds = [s.kind for s in decode("Wrote pytest suites for Django apps.").signals]
 
