@@ -3,6 +3,7 @@
 import datetime
 import re
 from collections import Counter
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -328,15 +329,20 @@ def test_bank_has_at_least_12_red_flags():
 
 
 @pytest.mark.django_db
-def test_load_default_content_loads_everything_and_is_idempotent():
+def test_load_default_content_loads_everything_and_is_idempotent(shipped_content):
+    """``shipped_content`` is what the command loaded into an empty database (once per run)."""
     from django.core.management import call_command
 
     from glossary.models import Term
     from interviews.models import Kit, KitQuestion, Question, RedFlag
 
-    call_command("load_default_content", stdout=None)
     counts = (Term.objects.count(), Question.objects.count(), Kit.objects.count())
-    call_command("load_default_content", stdout=None)
+    out = StringIO()
+    call_command("load_default_content", stdout=out)
+
+    assert re.findall(r"(\w+): (\d+) created, (\d+) updated", out.getvalue()) == [
+        (kind, "0", "0") for kind in ("areas", "terms", "questions", "red_flags", "kits")
+    ]
 
     assert counts == (len(GLOSSARY["terms"]), len(BANK["questions"]), len(BANK["kits"]))
     assert (Term.objects.count(), Question.objects.count(), Kit.objects.count()) == counts

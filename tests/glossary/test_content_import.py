@@ -269,8 +269,7 @@ def test_import_upserts_by_slug(tmp_path, loaded):
     assert report.unchanged == {"questions": 1, "red_flags": 1}
 
 
-def test_export_then_import_gives_identical_data(tmp_path):
-    call_command("load_default_content", stdout=StringIO())
+def test_export_then_import_gives_identical_data(tmp_path, shipped_content):
     before = snapshot()
     glossary_file = write(tmp_path, "g.yaml", export_glossary())
     bank_file = write(tmp_path, "b.yaml", export_bank())
