@@ -845,11 +845,23 @@ def scan_resume(text: str) -> Scan:
 _NAME_LIKE = re.compile(r"[^\W\d_][\w.#+'’-]*(?:[^\S\n][\w.#+'’-]+){0,2}")
 _NAME_MARK = re.compile(r"[A-Z0-9.#+]")
 _LINE = re.compile(r"[^\n]+")
-# Words that make a name an organisation's, not a technology's (a course's school, an employer).
-_ORGANISATION = re.compile(
+# Words that make an item an organisation's name or a job title, not a technology's name.
+_NOT_A_TECHNOLOGY = re.compile(
     r"\b(?:academy|agency|bank|bootcamp|college|company|corp|council|department|foundation|gmbh|"
     r"group|hospital|inc|institute|ltd|ministry|school|society|university|universit[éà]|"
-    r"universidade|universidad|école|escola|escuela)\b",
+    r"universidade|universidad|école|escola|escuela|"
+    r"engineer|developer|architect|consultant|analyst|manager|intern|desenvolvedor|"
+    r"desarrollador|développeur|ingénieur|entwickler|ingenieur)\b",
+    re.IGNORECASE,
+)
+# A list's heading written as an item ("Tools", "Lenguajes"): a kind of thing, not a name.
+_HEADING = re.compile(
+    r"(?:tools?|tooling|servers?|cloud|applications?|apps|languages?|frameworks?|librar(?:y|ies)|"
+    r"databases?|platforms?|others?|misc|technolog(?:y|ies)|skills?|software|hardware|systems?|"
+    r"methodologies|front[- ]?end|back[- ]?end|web|mobile|testing|legacy|vanilla|"
+    r"lenguajes|linguagens|langages|sprachen|herramientas|ferramentas|outils|werkzeuge|nube|"
+    r"nuvem|technologies|tecnologías|tecnologias|technologien|compétences|habilidades|"
+    r"conhecimentos|kenntnisse)",
     re.IGNORECASE,
 )
 UNRECOGNISED_LIMIT = 40  # names listed at most: a longer list says nothing more
@@ -860,8 +872,9 @@ def unrecognised(text: str, technologies: list[Match], covered: list) -> list[st
 
     A line is a list of technologies when at least two of its items (between commas, bars,
     brackets, bullets...) are each a technology found, and those are more than half of its
-    items. Its other items that look like names (see ``_NAME_LIKE``) and overlap nothing in
-    ``covered`` are returned; a label before a colon ("Tools:") is not an item.
+    items. Its other items that look like names (see ``_NAME_LIKE``; several words only with a
+    capital first), that are no organisation, job title or list heading, and that overlap
+    nothing in ``covered`` are returned; a label before a colon ("Tools:") is not an item.
 
     Args:
         text: the résumé's text (its head, as the misspellings are looked for).
@@ -890,12 +903,15 @@ def unrecognised(text: str, technologies: list[Match], covered: list) -> list[st
         if len(listed) < 2 or 2 * len(listed) <= len(items):
             continue
         for index, (a, b) in enumerate(items):
-            name = text[a:b].strip(" \t\"'`*_-")
+            name = text[a:b].strip(" \t\"'`*_-").rstrip(".")
             if (
                 index not in listed
                 and _NAME_LIKE.fullmatch(name)
                 and _NAME_MARK.search(name)
-                and not _ORGANISATION.search(name)
+                and not _NOT_A_TECHNOLOGY.search(name)
+                and not _HEADING.fullmatch(name)
+                and (name[0].isupper() or " " not in name)
+                and ". " not in name  # two sentences' ends, not one name
                 and not spans.overlapping(a, b)
             ):
                 names.setdefault(name.casefold(), name)

@@ -296,8 +296,6 @@ _TEX_COMMENT = re.compile(r"(?<!\\)%.*")
 
 
 def _text_of_tex(data: bytes) -> str:
-    from pylatexenc.latex2text import LatexNodes2Text
-
     text = _decoded(data, "This LaTeX file is not UTF-8 text.")
     text = _TEX_COMMENT.sub("", text)
     begin = text.find("\\begin{document}")
@@ -305,7 +303,7 @@ def _text_of_tex(data: bytes) -> str:
         text = text[begin + len("\\begin{document}") :]
     text = text.split("\\end{document}", 1)[0]
     try:
-        plain = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True).latex_to_text(text)
+        plain = _latex_to_text(text)
     except (ValueError, IndexError, KeyError, TypeError, AttributeError):
         # A macro used in a way pylatexenc does not expect (an \href without its text, say):
         # strip the commands and keep what is between the braces.
@@ -313,6 +311,41 @@ def _text_of_tex(data: bytes) -> str:
     except RecursionError as exc:
         raise Refused("This LaTeX file is nested too deeply to read. Paste the text.") from exc
     return re.sub(r"[ \t]+", " ", plain)
+
+
+# Text macros pylatexenc drops with their text (technologies are often written \texttt{Django}).
+_TEX_TEXT_MACROS = ("texttt", "textsf", "textup", "textmd", "textnormal", "underline", "mbox")
+
+
+def _latex_to_text(latex: str) -> str:
+    """The text of a LaTeX body, by pylatexenc, keeping every text macro's text and reading a
+    macro it does not know (a résumé class's ``\\slashsep``) as a space between words."""
+    from pylatexenc import latexwalker
+    from pylatexenc.latex2text import (
+        LatexNodes2Text,
+        MacroTextSpec,
+        get_default_latex_context_db,
+    )
+    from pylatexenc.macrospec import MacroSpec
+
+    class ResumeText(LatexNodes2Text):
+        def macro_node_to_text(self, node: object) -> str:
+            if self.latex_context.get_macro_spec(node.macroname) is None:
+                return " "
+            return super().macro_node_to_text(node)
+
+    context = get_default_latex_context_db().filter_context()
+    macros = [MacroTextSpec(m, discard=False) for m in _TEX_TEXT_MACROS]
+    macros.append(MacroTextSpec("includegraphics", discard=True))  # not "< g r a p h i c s >"
+    context.add_context_category("resume", prepend=True, macros=macros)
+    converter = ResumeText(latex_context=context, math_mode="verbatim", strict_latex_spaces=True)
+    # hyperref's \\href and \\url take arguments the parser's defaults do not know of.
+    parsing = latexwalker.get_default_latex_context_db().filter_context()
+    parsing.add_context_category(
+        "hyperref", prepend=True, macros=[MacroSpec("href", "{{"), MacroSpec("url", "{")]
+    )
+    nodes, _, _ = latexwalker.LatexWalker(latex, latex_context=parsing).get_latex_nodes()
+    return converter.nodelist_to_text(nodes)
 
 
 _TEX_ESCAPES = {"\\#": "#", "\\&": "&", "\\%": "%", "\\_": "_", "\\$": "$", "~": " "}

@@ -220,6 +220,8 @@ def test_recognised_everyday_language_names_need_a_list(content):
         # Not a list of technologies: one term, or prose around names.
         ("Hobbies: Chess, Frobnicator, Gardening", []),
         ("- Python & Django course, Example Code Academy (2022): HTML, CSS, JavaScript", []),
+        ("Python, Django, Tools, Senior Engineer, Redis, git etc., für Teams", []),
+        ("Python | Django | Back-end. Frobnicator | Redis", []),
         ("I built Frobnicator with Python and Django for Acme Ltd.", []),
     ],
 )

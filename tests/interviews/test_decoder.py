@@ -157,6 +157,22 @@ def test_a_json_resume_projects_keywords_are_read_as_one_list(signed_in):
     assert '<li class="badge px-2 py-0.5">Frobnicator</li>' in response.content.decode()
 
 
+def test_a_latex_resume_keeps_typewriter_names_and_separating_macros(signed_in):
+    body = (
+        "\\url{https://github.com/ada}\n\n"
+        "\\small \\texttt{Terraform}\\slashsep\\texttt{Postgres}\\slashsep\\texttt{Angular}"
+    )
+    payload = f"\\documentclass{{article}}\n\\begin{{document}}\n{body}\n\\end{{document}}\n"
+
+    response = signed_in.post(
+        "/decoder/", {"file": SimpleUploadedFile("cv.tex", payload.encode()), "budget": "30"}
+    )
+
+    decoded = response.context["decoded"]
+    assert {"terraform", "postgresql", "angular"} <= {item.term.slug for item in decoded.found}
+    assert [link.url for link in decoded.links] == ["https://github.com/ada"]
+
+
 def test_testing_tools_silence_the_no_testing_signal():
     kinds = [s.kind for s in decode("Wrote pytest suites for Django apps.").signals]
 
