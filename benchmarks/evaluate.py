@@ -15,6 +15,10 @@ A label is found when one of the found terms has the label's name or the r√©sum√
   glossary's ideas and practices (``kind: concept``: "Refactoring", "NoSQL") that match no label,
   since the page shows them apart and the labels do not count generic concepts.
 
+Also printed: what the page lists as "Listed, but not recognised" (names in lists of
+technologies that nothing knows), how many of those are labelled technologies, and recall if they
+counted (the page shows them, unexplained). They are not counted in recall or precision above.
+
 Misses are split into "not in the vocabulary" (no glossary or recognised term is spelt like the
 label) and "matcher" (a term is spelt like it, but was not found); every false positive is
 printed with the text around it. Prints figures; asserts nothing.
