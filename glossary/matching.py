@@ -481,11 +481,17 @@ class TermMatcher:
         """Keep everyday-word matches only where they have a technical neighbour."""
         # A glossary term whose name is an everyday word, written in a way no everyday word is
         # ("Twitter Bootstrap", "Less.js"), stands on its own; only its bare word needs a
-        # neighbour. The recognised vocabulary, unreviewed, always does.
+        # neighbour. The recognised vocabulary, unreviewed, does too unless its one word is
+        # written as no word of a language is ("ESLint", "NuGet", "Vue.js").
         waiting = [
             m
             for m in matches
-            if m.term_id in self.everyday and (m.term_id < 0 or _one_word(text, m.start, m.end))
+            if m.term_id in self.everyday
+            and (
+                _one_word(text, m.start, m.end)
+                if m.term_id > 0
+                else not _distinctive(text[m.start : m.end])
+            )
         ]
         if not waiting:
             return matches
@@ -625,6 +631,24 @@ class _Spans:
         return sum(
             1 for _, end in self.spans[first : bisect.bisect_left(self.starts, high)] if end <= high
         )
+
+
+_LETTERS = re.compile(r"^[^\W\d_]+$")
+
+
+def _distinctive(written: str) -> bool:
+    """Whether a one-word name is written as no everyday word is: in camel case, a capital after
+    its first letter and a small letter somewhere ("ESLint", "NuGet", "iOS"), or with ``.``,
+    ``#`` or ``+`` in it ("Vue.js", "C#"). Digits do not count ("4D" is also a cinema)."""
+    if " " in written or any(char.isdigit() for char in written):
+        return False
+    if any(char in ".#+" for char in written):
+        return True
+    return bool(
+        _LETTERS.match(written)
+        and any(char.isupper() for char in written[1:])
+        and any(char.islower() for char in written)
+    )
 
 
 def _one_word(text: str, start: int, end: int) -> bool:

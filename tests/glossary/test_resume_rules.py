@@ -203,6 +203,20 @@ def test_recognised_technologies_are_named_with_their_kind(content):
     assert decoded.technology_total == 4
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tools: ESLint, Prettier", ["ESLint"]),
+        ("We shipped packages to NuGet every week.", ["NuGet"]),
+        # a plain word of the recognised vocabulary still needs a technical neighbour
+        ("She grew Bamboo and a Cucumber in the garden.", []),
+        ("Bought an X10 camera for the club.", []),  # digits are no sign of a name
+    ],
+)
+def test_recognised_names_written_as_no_word_is_stand_alone(content, text, expected):
+    assert names(text) == expected
+
+
 def test_recognised_everyday_language_names_need_a_list(content):
     assert names("She is fluent in Haskell-style thinking and loves Julia Roberts films.") == []
 
