@@ -267,13 +267,35 @@ def _yaml_strings(value: object, lines: list[str], count: list[int], key: str = 
             if str(name).lower() not in _YAML_SKIPPED:
                 _yaml_strings(item, lines, count, str(name))
     elif isinstance(value, list):
+        named = _entry_names(value)
         if value and all(isinstance(item, str) and len(item) < 60 for item in value):
             lines.append(f"{key}: {', '.join(value)}" if key else ", ".join(value))
+        elif named:
+            # Entries named one per item (a skill, its link, its years): the names as one list.
+            field, names = named
+            lines.append(f"{key}: {', '.join(names)}" if key else ", ".join(names))
+            for item in value:
+                _yaml_strings({k: v for k, v in item.items() if k != field}, lines, count, key)
         else:
             for item in value:
                 _yaml_strings(item, lines, count, key)
     elif isinstance(value, str | int | float) and not isinstance(value, bool):
         lines.append(f"{key}: {value}" if key and not isinstance(value, str) else str(value))
+
+
+_NAME_KEYS = ("name", "label", "title", "skill", "keyword")
+
+
+def _entry_names(value: list) -> tuple[str, list[str]] | None:
+    """If every item of ``value`` is a mapping with a short name under one same key (``name``,
+    ``label``...), that key and the names; else None."""
+    if len(value) < 2 or not all(isinstance(item, dict) for item in value):
+        return None
+    for field in _NAME_KEYS:
+        names = [item.get(field) for item in value]
+        if all(isinstance(name, str) and 0 < len(name) < 40 for name in names):
+            return field, names
+    return None
 
 
 def _month_of(value: object) -> str:

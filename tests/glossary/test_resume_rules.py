@@ -308,6 +308,23 @@ def test_rendercv_and_yaml_periods_count_as_years():
     assert estimate.level == "senior"
 
 
+def test_a_yaml_list_of_named_entries_reads_as_one_list_of_names(content):
+    """A skills list of entries (name, link, years on lines of their own) is a list: its
+    everyday-word names ("Flask", "Celery") have their neighbours on the same line."""
+    from glossary.resumes import read_resume
+
+    cv = (
+        "skills:\n"
+        "  - name: Flask\n    url: https://flask.palletsprojects.com\n    years: 4\n"
+        "  - name: Celery\n    url: https://docs.celeryq.dev\n    years: 3\n"
+        "  - name: PostgreSQL\n    years: 5\n"
+    )
+    text = read_resume("cv.yaml", cv.encode())
+
+    assert "skills: Flask, Celery, PostgreSQL" in text
+    assert names(text) == ["Flask", "Celery", "PostgreSQL"]
+
+
 def test_a_senior_resume_gets_senior_questions_on_its_heavy_areas(signed_in, content):
     from interviews.views.decoder import suggest
 
