@@ -589,7 +589,7 @@ class TermMatcher:
         """The term with a spelling within the allowed edit distance of ``folded`` (but not
         equal to it), or None; of two as near, the one first in the glossary. Only spellings
         whose length is within that distance are compared."""
-        allowed = 1 if len(folded) <= 5 else 2 if len(folded) <= 12 else 3
+        allowed = _allowed_edits(folded)
         window = (len(folded) - allowed, len(folded) + allowed)
         near = self.by_length.get(window)
         if near is None:
@@ -600,8 +600,28 @@ class TermMatcher:
         )
         if not found:
             return None
+        found = [item for item in found if _typo_per_word(folded, item[0])]
+        if not found:
+            return None
         best = min(found, key=lambda item: (item[1], self.order[item[0]]))
         return self.choices[best[0]] if best[1] > 0 else None
+
+
+def _allowed_edits(word: str) -> int:
+    """How many edits a misspelling of ``word`` may have: 1 up to 5 letters, 2 up to 12, 3."""
+    return 1 if len(word) <= 5 else 2 if len(word) <= 12 else 3
+
+
+def _typo_per_word(written: str, spelling: str) -> bool:
+    """Whether ``written`` is ``spelling`` with typos in its words, each word within its own
+    allowance: "django restframwork" is, "cloud architecture" is no "clean architecture" (five
+    letters, three edits). Spellings of different word counts are compared whole."""
+    words, names = written.split(), spelling.split()
+    if len(words) != len(names):
+        return True
+    return all(
+        Levenshtein.distance(a, b) <= _allowed_edits(b) for a, b in zip(words, names, strict=True)
+    )
 
 
 NO_RULES = Rules()

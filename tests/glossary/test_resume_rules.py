@@ -192,6 +192,14 @@ def test_misspellings_are_suggested_not_counted(content):
     assert "Django REST framework (DRF)" not in counted
 
 
+def test_a_misspelling_is_a_typo_in_each_word_not_another_word(content):
+    decoded = decode("Skills: Django, cloud architecture, Redis, Github Acitons, Celery")
+
+    assert [(written, term.name) for written, term in decoded.probable] == [
+        ("Github Acitons", "GitHub Actions")
+    ]
+
+
 def test_recognised_technologies_are_named_with_their_kind(content):
     decoded = decode("Languages: Python, Haskell, OCaml, Fortran")
 
