@@ -288,9 +288,11 @@ _NAME_KEYS = ("name", "label", "title", "skill", "keyword")
 
 def _entry_names(value: list) -> tuple[str, list[str]] | None:
     """If every item of ``value`` is a mapping with a short name under one same key (``name``,
-    ``label``...), that key and the names; else None."""
+    ``label``...) and no list (a group's items), that key and the names; else None."""
     if len(value) < 2 or not all(isinstance(item, dict) for item in value):
         return None
+    if any(isinstance(v, list) for item in value for v in item.values()):
+        return None  # groups ("Languages" with its keywords): their names are headings
     for field in _NAME_KEYS:
         names = [item.get(field) for item in value]
         if all(isinstance(name, str) and 0 < len(name) < 40 for name in names):

@@ -331,6 +331,8 @@ def test_a_yaml_list_of_named_entries_reads_as_one_list_of_names(content):
 
     assert "skills: Flask, Celery, PostgreSQL" in text
     assert names(text) == ["Flask", "Celery", "PostgreSQL"]
+    groups = "skills:\n- name: Languages\n  keywords: [Python]\n- name: Cloud\n  keywords: [AWS]"
+    assert "Languages, Cloud" not in read_resume("cv.yaml", groups.encode())
 
 
 def test_a_senior_resume_gets_senior_questions_on_its_heavy_areas(signed_in, content):
