@@ -97,18 +97,26 @@ class RecognisedTerm:
 
 @cache
 def recognised() -> tuple[RecognisedTerm, ...]:
-    """The recognised vocabulary, read once per process from ``glossary/data/recognised.json``."""
+    """The recognised vocabulary, read once per process from ``glossary/data/recognised.json``
+    (a lower-case alias also spelt with a capital, see ``_with_capitals``)."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
     return tuple(
         RecognisedTerm(
             -index,
             item["name"],
-            tuple(item["aliases"]),
+            _with_capitals(item["aliases"]),
             item["kind"],
             item.get("case_sensitive", True),
         )
         for index, item in enumerate(data["terms"], start=1)
     )
+
+
+def _with_capitals(aliases: list[str]) -> tuple[str, ...]:
+    """``aliases`` and, for each written as a lower-case word (Linguist's keys: "lisp"), the
+    word with a capital as prose writes it ("Lisp"); matching is by case for these terms."""
+    capitals = [a.capitalize() for a in aliases if a.isalpha() and a.islower()]
+    return tuple(dict.fromkeys([*aliases, *capitals]))
 
 
 def sources() -> list[dict]:

@@ -216,6 +216,9 @@ def test_recognised_technologies_are_named_with_their_kind(content):
     [
         ("Tools: ESLint, Prettier", ["ESLint"]),
         ("We shipped packages to NuGet every week.", ["NuGet"]),
+        # Linguist's lower-case keys are also names with a capital, still with a neighbour
+        ("Python, Clojure and other dialects of Lisp.", ["Python", "Clojure", "Common Lisp"]),
+        ("A story about Lisp the dog.", []),
         # a plain word of the recognised vocabulary still needs a technical neighbour
         ("She grew Bamboo and a Cucumber in the garden.", []),
         ("Bought an X10 camera for the club.", []),  # digits are no sign of a name
