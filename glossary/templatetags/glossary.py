@@ -16,7 +16,7 @@ from collections import OrderedDict
 
 from django import template
 from django.urls import get_script_prefix, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from ..matching import MarkedText, annotate, current
@@ -42,14 +42,19 @@ def term_url(term) -> str:
     return _term_url(get_script_prefix(), term.slug)
 
 
+@functools.lru_cache(maxsize=8192)
+def _term_link(prefix: str, slug: str) -> str:
+    """The opening tag of a mention's link (built once per term and script prefix)."""
+    return format_html(
+        '<a class="term" href="{}" aria-describedby="term-tip-{}">',
+        _term_url(prefix, slug),
+        slug,
+    )
+
+
 def render_term(written: str, term) -> SafeString:
     """One mention: a link to the term's page, described by the term's tooltip."""
-    return format_html(
-        '<a class="term" href="{}" aria-describedby="{}">{}</a>',
-        term_url(term),
-        tip_id(term),
-        written,
-    )
+    return mark_safe(f"{_term_link(get_script_prefix(), term.slug)}{escape(written)}</a>")  # noqa: S308
 
 
 def _used(context) -> dict[int, object]:
