@@ -932,12 +932,16 @@ def unrecognised(text: str, technologies: list[Match], covered: list) -> list[st
     names: dict[str, str] = {}
     spans = _Spans(sorted((c.start, c.end) for c in covered))
     starts = [m.start for m in technologies]
+    segments = _segments(text)  # a line break separates items, so none spans two lines
+    segment_starts = [start for start, _ in segments]
     for line in _LINE.finditer(text):
         low, high = line.span()
         first, last = bisect.bisect_left(starts, low), bisect.bisect_left(starts, high)
         if last - first < 2:
             continue
-        items = [(low + a, low + b) for a, b in _segments(line.group())]
+        items = segments[
+            bisect.bisect_left(segment_starts, low) : bisect.bisect_left(segment_starts, high)
+        ]
         items = [(a, b) for a, b in items if not text.startswith(":", b)]  # not a label
         in_item = _segment_of(items, technologies[first:last])
         listed = {

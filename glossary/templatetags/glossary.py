@@ -37,8 +37,10 @@ def _term_url(prefix: str, slug: str) -> str:
     return reverse("glossary:term", args=[slug])
 
 
+@register.filter
 def term_url(term) -> str:
-    """The URL of a term's page (reversed once per term and script prefix, not per mention)."""
+    """The URL of a term's page (reversed once per term and script prefix, not per mention);
+    also a filter, ``{{ term|term_url }}``, for pages that list many terms."""
     return _term_url(get_script_prefix(), term.slug)
 
 
