@@ -24,7 +24,10 @@ And in a résumé (``find(text, resume=True)``):
   technology that is no everyday word in the same sentence (the recognised vocabulary's words
   need the latter: "Oracle of Delphi" is no technology), and
   not glued to a capitalised word that is no technology ("with Celery and RabbitMQ" counts;
-  "Black Friday", "in the scrum", "bootstrap the team" do not).
+  "Black Friday", "in the scrum", "bootstrap the team" do not). A recognised name written as
+  no everyday word is (camel case, or with ``.#+``: "ESLint", "Vue.js") needs no neighbour.
+- Names in a list of technologies that nothing above covers are returned apart, as
+  "unrecognised" (:func:`unrecognised`), so that nothing a résumé lists is silently skipped.
 
 The multi-pattern search is pyahocorasick's automaton; misspellings are suggested, never counted,
 with rapidfuzz (see :meth:`TermMatcher.probable`). One matcher is built per process from all
@@ -598,8 +601,6 @@ class TermMatcher:
         found = process.extract(
             folded, near, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
         )
-        if not found:
-            return None
         found = [item for item in found if _typo_per_word(folded, item[0])]
         if not found:
             return None
