@@ -27,7 +27,10 @@ Three sets: ``evaluation`` (33 résumés, labelled in round 2; the matcher was t
 looking at its misses, so it is no longer an untouched set), ``evaluation-b`` (labelled later, by
 other readers, and run once the matcher was done; its misses later guided matcher rules and
 aliases) and ``evaluation-c`` (labelled blind in session 5, while the glossary grew from a list
-of common résumé technologies; its first run is its figure). Each set's figures are printed apart.
+of common résumé technologies; its first run is its figure; session 6's later matcher and
+vocabulary changes were prompted partly by its output) and ``evaluation-d`` (20 résumés labelled
+blind in session 6, after that session's changes; its first run is its figure). Each set's
+figures are printed apart.
 
 Usage: ``python benchmarks/evaluate.py [--verbose] [SET ...]`` (default: every set;
 ``--verbose`` lists every miss).
@@ -50,7 +53,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-SETS = ("evaluation", "evaluation-b", "evaluation-c")
+SETS = ("evaluation", "evaluation-b", "evaluation-c", "evaluation-d")
 
 
 _VERSION = re.compile(r"\s*v?\d+(?:\.\d+)*\+?$")
