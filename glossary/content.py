@@ -324,7 +324,8 @@ def save_form(
     reported: Iterable[str] = (),
 ) -> models.Model | None:
     """Save a bound form's object if it is valid (its many-to-many fields too) and count what
-    happened; otherwise record its errors at the item's lines.
+    happened; otherwise record its errors at the item's lines. An item equal to its saved
+    object is counted unchanged without being checked again.
 
     Args:
         form: the admin form bound to the item's data.
@@ -337,14 +338,16 @@ def save_form(
     Returns:
         The saved (or unchanged) object, or None when the form refused the item.
     """
+    if form.instance.pk is not None and not form.has_changed():
+        # The same as the saved object, which passed these checks when it was saved: a file
+        # loaded again (most of its items unchanged) is not checked item by item again.
+        report.count(kind, "unchanged")
+        return form.instance
     if not form.is_valid():
         for name in reported:
             form.errors.pop(name, None)
         record_form_errors(form, item, problems, slug)
         return None
-    if form.instance.pk is not None and not form.has_changed():
-        report.count(kind, "unchanged")
-        return form.instance
     outcome = "created" if form.instance.pk is None else "updated"
     instance = form.save()
     report.count(kind, outcome, instance.slug)
