@@ -12,6 +12,8 @@ from interviews.roles import RECRUITER
 from tests.factories import make_user
 
 RESUME = (Path(__file__).resolve().parent.parent / "resumes" / "senior_backend.txt").read_text()
+# A list naming a tool nothing knows, so the page's "Listed, but not recognised" card is audited.
+RESUME += "\nTooling: Python, Django, Frobnicator, Redis\n"
 
 
 @pytest.fixture
@@ -34,6 +36,8 @@ def test_paste_decode_hover_and_start_an_interview(page, live_server, audit, sig
 
     expect(page.get_by_role("heading", name=re.compile(r"\d+ technologies found"))).to_be_visible()
     expect(page.get_by_text("No testing tools mentioned")).to_be_visible()
+    unrecognised = page.get_by_role("region", name="Listed, but not recognised")
+    expect(unrecognised.get_by_role("listitem")).to_have_text(["Frobnicator"])
     marked = page.locator(".resume-text a.term", has_text="Kubernetes").first
     expect(marked).to_be_visible()
     marked.hover()
