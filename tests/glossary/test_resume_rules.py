@@ -147,6 +147,9 @@ def test_everyday_words_are_not_technologies(content, sentence):
         ("技术栈：`Python`、`Flask`、`Pandas`", ["Python", "Flask", "pandas"]),
         # two glossary terms stand by each other in a sentence
         ("Created a Ruby gem for an existing Rails application.", ["Ruby", "Ruby on Rails"]),
+        # Fabric, which the issue found missing: a Python deployment tool, and a cloth
+        ("Deployed with Fabric to Debian servers behind Nginx.", ["Fabric", "Linux", "Nginx"]),
+        ("Bought Fabric for the costume club's new curtains.", []),
     ],
 )
 def test_everyday_word_terms_count_with_a_technical_neighbour(content, text, expected):
