@@ -905,7 +905,7 @@ _HEADING = re.compile(
     r"databases?|platforms?|others?|misc|technolog(?:y|ies)|skills?|software|hardware|systems?|"
     r"methodologies|front[- ]?end|back[- ]?end|web|mobile|testing|legacy|vanilla|"
     r"lenguajes|linguagens|langages|sprachen|herramientas|ferramentas|outils|werkzeuge|nube|"
-    r"nuvem|technologies|tecnologías|tecnologias|technologien|compétences|habilidades|"
+    r"nuvem|tecnologías|tecnologias|technologien|compétences|habilidades|"
     r"conhecimentos|kenntnisse)",
     re.IGNORECASE,
 )

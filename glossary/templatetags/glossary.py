@@ -29,7 +29,11 @@ _marked: "OrderedDict[tuple, tuple[str, frozenset[int]]]" = OrderedDict()
 
 def tip_id(term) -> str:
     """The id of a term's tooltip element on a page."""
-    return f"term-tip-{term.slug}"
+    return _tip_id(term.slug)
+
+
+def _tip_id(slug: str) -> str:
+    return f"term-tip-{slug}"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -48,9 +52,9 @@ def term_url(term) -> str:
 def _term_link(prefix: str, slug: str) -> str:
     """The opening tag of a mention's link (built once per term and script prefix)."""
     return format_html(
-        '<a class="term" href="{}" aria-describedby="term-tip-{}">',
+        '<a class="term" href="{}" aria-describedby="{}">',
         _term_url(prefix, slug),
-        slug,
+        _tip_id(slug),
     )
 
 
