@@ -61,8 +61,8 @@ def main() -> int:
 
 def fetch(entry: dict, cache: Path) -> list[str]:
     """Download one résumé into ``cache``; returns ``[]``, or the reason it failed."""
-    suffix = Path(entry["path"]).suffix.lstrip(".") or EXTENSIONS[entry["format"]]
-    target = cache / f"{entry['id']}.{suffix}"
+    # By format, not by the file's own suffix: ``.htm`` is read as ``.html``, ``.rst`` as ``.txt``.
+    target = cache / f"{entry['id']}.{EXTENSIONS[entry['format']]}"
     try:
         with urllib.request.urlopen(entry["url"], timeout=20) as response:  # noqa: S310
             target.write_bytes(response.read())

@@ -2,6 +2,7 @@
 a position's candidates: the table, its CSV export, and comparing candidates side by side."""
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -11,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
@@ -113,8 +115,6 @@ def position_review(request: HttpRequest, pk: int) -> HttpResponse:
         for kit in kits
         if kit.calibrated
     }
-    for row in page:
-        row.interviewer_calibrated = (row.interviewer_id, row.kit_name) in calibrated
     context = {
         "position": position,
         "kits": [] if one_kit else filterset.kit_totals,
@@ -123,12 +123,70 @@ def position_review(request: HttpRequest, pk: int) -> HttpResponse:
         "areas": [(key, name, f"area-{slugify(name)}") for key, name in areas],
         "filter": filterset,
         "page": page,
-        "rows": [(row, [(name, getattr(row, key)) for key, name in areas]) for row in page],
+        "rows": review_rows(page, areas, calibrated, _ticked(request)),
         "params": params.urlencode(),
         "sort": current_sort,
-        "ticked": _ticked(request),
     }
     return render_page_or_partial(request, "interviews/position_review.html", context, "results")
+
+
+def one_decimal(value: float | None) -> str:
+    """A score as the review shows it: one decimal, halves rounded up ("2.5"), "—" if none.
+
+    The same text as the template filter ``floatformat:1|default:"—"``, at a fraction of its
+    cost (it runs four times a row).
+    """
+    if value is None:
+        return "—"
+    return str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def review_rows(
+    page, areas: list[tuple[str, str]], calibrated: set[tuple[int, str]], ticked: set[int]
+) -> list[dict]:
+    """The review table's rows, as the text each cell shows.
+
+    Built here rather than in the template: a page of 50 rows has some 700 cells, and a
+    template looks each value up through attribute access and filters at many times the cost.
+
+    Args:
+        page: the page of ``review_queryset`` interviews.
+        areas: the area columns, as (annotation name, area name).
+        calibrated: the (interviewer id, kit name) pairs whose interviewer is calibrated.
+        ticked: the ids of interviews ticked for comparing.
+
+    Returns:
+        One dict a row: ``pk``, ``url``, ``candidate``, ``kit``, ``score``, ``areas`` (dicts of
+        ``name`` and ``score``), ``red_flags``, ``recommendation`` and its ``recommendation_label``,
+        ``decision`` and ``decision_label`` (empty if not decided), ``screened``, ``interviewer``,
+        ``calibrated`` and ``ticked``.
+    """
+    rows = []
+    for row in page:
+        decision = getattr(row, "decision", None)
+        interviewer = row.interviewer
+        rows.append(
+            {
+                "pk": row.pk,
+                "url": reverse("interviews:scorecard", args=[row.pk]),
+                "candidate": row.candidate.name,
+                "kit": row.kit_name,
+                "score": one_decimal(row.score),
+                "areas": [
+                    {"name": name, "score": one_decimal(getattr(row, key))} for key, name in areas
+                ],
+                "red_flags": row.red_flag_total,
+                "recommendation": row.recommendation,
+                "recommendation_label": row.get_recommendation_display(),
+                "decision": decision.outcome if decision else "",
+                "decision_label": decision.get_outcome_display() if decision else "",
+                "screened": date_format(timezone.localtime(row.submitted_at), "j M Y"),
+                "interviewer": interviewer.get_full_name() or interviewer.email,
+                "calibrated": (row.interviewer_id, row.kit_name) in calibrated,
+                "ticked": row.pk in ticked,
+            }
+        )
+    return rows
 
 
 def _ticked(request: HttpRequest) -> set[int]:

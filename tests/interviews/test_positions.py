@@ -1,9 +1,13 @@
 """/positions/<pk>/ and what hangs off it: the review, its CSV, comparing candidates."""
 
 import pytest
+from django.template.defaultfilters import floatformat
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from interviews.models import Decision, InterviewQuestion, RedFlag
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
+from interviews.views.positions import one_decimal
 from tests.factories import (
     HTMX,
     hand_built,
@@ -74,6 +78,36 @@ def test_review_filters_and_sorts(client, recruiter, position, manager):
     assert flagged.lstrip().startswith('<div id="results"')
     assert ">Cat<" in flagged
     assert ">Ann<" not in flagged
+
+
+def test_review_row_shows_each_cell(client, recruiter, position, manager):
+    interview = make_interview(recruiter, position=position, candidate=make_candidate("Ann"))
+    flag = RedFlag.objects.create(slug="no-git", name="Never used Git", why="x")
+    interview.set_red_flags({flag: ""})
+    submit(interview, ["strong", "weak", "average", "strong", "strong", "weak"])
+    Decision.objects.create(interview=interview, outcome="decline", decided_by=manager)
+    interview.refresh_from_db()
+    client.force_login(manager)
+
+    html = client.get(f"/positions/{position.pk}/", {"interview": interview.pk}).content.decode()
+    row = html[html.index(f'value="{interview.pk}"') : html.index("</tr>", html.index(">Ann<"))]
+
+    assert f'value="{interview.pk}" checked' in row  # ticked for comparing, kept
+    assert f'<a href="/interviews/{interview.pk}/scorecard/">Ann</a>' in row
+    assert f'data-label="Score">{one_decimal(interview.score)}</td>' in row
+    for area, value in interview.area_scores.items():
+        assert f'data-label="{area}">{one_decimal(value)}</td>' in row
+    assert '<span class="badge badge-danger">1</span>' in row
+    assert '<span class="recommendation-text recommendation-decline">Decline</span>' in row
+    assert date_format(timezone.localtime(interview.submitted_at), "j M Y") in row
+    assert f"by {recruiter.get_full_name() or recruiter.email}" in row
+
+
+@pytest.mark.parametrize(
+    "value", [None, 1.0, 1.05, 1.25, 1.35, 2.45, 2.5, 2.6666666666666665, 2.95, 3.0]
+)
+def test_one_decimal_reads_as_floatformat_did(value):
+    assert one_decimal(value) == (floatformat(value, 1) or "—")
 
 
 def test_review_is_paginated(client, recruiter, position, manager):
