@@ -731,6 +731,33 @@ def _word_bounded(text: str, word: bytes, start: int, end: int) -> bool:
     return True
 
 
+_LABEL_GAP = re.compile(r"\s*[:：]\s*|\]\(")  # "CodePen: https://…", "[CodePen](https://…"
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _labels_a_profile(text: str, match: Match, links_after: list[Link]) -> bool:
+    """Whether ``match`` is the label of the link right after it ("CodePen: codepen.io/ada",
+    "[CodePen](https://codepen.io/ada)") and that link leads to someone's page on the site the
+    label names: the name is in the link's host and the link has a path. A link to a product's
+    own home page ("[React](https://react.dev)") leaves the name a skill.
+
+    Args:
+        text: the résumé's text.
+        match: a name found in it.
+        links_after: the links of ``text`` that start at or after the match's end, in order.
+    """
+    if not links_after:
+        return False
+    link = links_after[0]
+    gap = _LABEL_GAP.fullmatch(text, match.end, link.start)
+    if gap is None or (gap.group(0) == "](" and text[match.start - 1 : match.start] != "["):
+        return False
+    host, _, path = _SCHEME.sub("", link.url.lower()).partition("/")
+    name = _NOT_ALNUM.sub("", text[match.start : match.end].casefold())
+    return bool(name and path.strip("/") and name in _NOT_ALNUM.sub("", host))
+
+
 def _outside_links(text: str, matches: list[Match]) -> list[Match]:
     """The matches that are neither part of a web or e-mail address nor the label of a profile
     link on its line ("GitHub: https://github.com/ada", "[GitHub](https://github.com/ada)",
@@ -747,6 +774,8 @@ def _outside_links(text: str, matches: list[Match]) -> list[Match]:
         if spans.covering(match.start) or spans.covering(match.end - 1):
             continue
         written = text[match.start : match.end].casefold()
+        if _labels_a_profile(text, match, ordered[bisect.bisect_left(starts, match.end) :]):
+            continue
         if not any(kind in written for kind in kinds):
             kept.append(match)  # it does not name a kind of link: no profile's label
             continue

@@ -50,6 +50,32 @@ def test_markdown_profile_label_is_part_of_the_link(content):
     assert names("* [GitHub](https://github.com/ada) · Python, Django") == ["Python", "Django"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Codepen: https://codepen.io/ada/ · Python, Django",
+        "- [CodePen](https://codepen.io/ada) · Python, Django",
+        "CodeSandbox: codesandbox.io/u/ada · Python, Django",
+    ],
+)
+def test_a_profile_on_any_site_is_a_link_not_a_skill(content, text):
+    # The label names the site its link leads to, and the link leads to someone's page there.
+    assert names(text) == ["Python", "Django"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a link to the product's own site: still a skill
+        ("Skills: [React](https://react.dev), Python", ["React", "Python"]),
+        # the label does not name the site its link leads to
+        ("Django: https://github.com/ada/shop, Python", ["Django", "Python"]),
+    ],
+)
+def test_a_technology_linked_to_its_site_is_still_a_skill(content, text, expected):
+    assert names(text) == expected
+
+
 def test_markdown_html_tags_do_not_hide_a_list(content, settings):
     text = read_resume(
         "cv.md",
@@ -217,7 +243,7 @@ def test_recognised_technologies_are_named_with_their_kind(content):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Tools: ESLint, Prettier", ["ESLint"]),
+        ("Tools: ESLint, Prettier", ["ESLint", "Prettier"]),  # Prettier: a glossary term too
         ("We shipped packages to NuGet every week.", ["NuGet"]),
         # Linguist's lower-case keys are also names with a capital, still with a neighbour
         ("Python, Clojure and other dialects of Lisp.", ["Python", "Clojure", "Common Lisp"]),
