@@ -1145,6 +1145,12 @@ class Answer(models.Model):
         return conflict
 
     @property
+    def heard_cue_texts(self) -> list[str]:
+        """The texts of the cues the rater ticked, in the question's order (unknown indexes,
+        which a stored answer could only hold if its question changed, are left out)."""
+        return [self.cues[i]["text"] for i in self.cues_heard if 0 <= i < len(self.cues)]
+
+    @property
     def evidence_cues(self) -> list[int]:
         """The indexes of the cues that are evidence (numbers, names, their own doing)."""
         return [i for i, cue in enumerate(self.cues) if cue.get("kind") == "evidence"]

@@ -50,6 +50,23 @@ def test_scorecard_shows_scores_flags_and_notes(client, recruiter, position, man
         assert text in html, text
 
 
+def test_scorecard_lists_the_cues_heard_in_order(client, recruiter, position, manager):
+    interview = hand_built(recruiter, position)
+    question = interview.questions.order_by("number").first()
+    question.cues = [
+        {"text": "names the trade-off", "kind": "idea"},
+        {"text": "a <b>bold</b> claim", "kind": "idea"},
+        {"text": "a time they did it", "kind": "evidence"},
+    ]
+    question.cues_heard = [1, 2]
+    question.save()
+    client.force_login(manager)
+
+    html = client.get(f"/interviews/{interview.pk}/scorecard/").content.decode()
+
+    assert "Heard:</span> a &lt;b&gt;bold&lt;/b&gt; claim; a time they did it</p>" in html
+
+
 # --- Decisions --------------------------------------------------------------------------------
 
 
