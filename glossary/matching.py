@@ -601,11 +601,28 @@ class TermMatcher:
         found = process.extract(
             folded, near, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
         )
-        found = [item for item in found if _typo_per_word(folded, item[0])]
+        found = [
+            item
+            for item in found
+            if _typo_per_word(folded, item[0]) and self._could_be_a_typo(folded, item[0])
+        ]
         if not found:
             return None
         best = min(found, key=lambda item: (item[1], self.order[item[0]]))
         return self.choices[best[0]] if best[1] > 0 else None
+
+    def _could_be_a_typo(self, written: str, spelling: str) -> bool:
+        """Whether ``written`` (folded) could be a typo of ``spelling`` rather than another
+        word: not when they start with different letters (typists rarely miss the first:
+        "cloud" is no typo of "gcloud"), nor when they differ only in symbols ("security" is no
+        typo of "Security+", nor "c" of "C#"), nor when a word of five letters or fewer is one
+        edit from the name of an everyday-word term ("boot" and "Boost": short everyday words
+        lie one letter apart)."""
+        if written[:1] != spelling[:1]:
+            return False
+        if _NOT_ALNUM.sub("", written) == _NOT_ALNUM.sub("", spelling):
+            return False
+        return not (len(written) <= 5 and self.choices[spelling] in self.everyday)
 
 
 def _allowed_edits(word: str) -> int:
@@ -849,7 +866,12 @@ def current() -> tuple[TermMatcher, dict[int, object]]:
             revision = GlossaryRevision.current()
             if _built["revision"] != revision or _built["matcher"] is None:
                 terms = {t.pk: t for t in Term.objects.select_related("area").order_by("pk")}
-                terms.update({r.pk: r for r in recognised()})  # after: the glossary's win
+                # A recognised term the glossary already explains (Linguist's JavaScript) is
+                # left out with its aliases ("node", an interpreter's name, is no JavaScript).
+                explained = {s.casefold() for t in terms.values() for s in [t.name, *t.aliases]}
+                terms.update(
+                    {r.pk: r for r in recognised() if r.name.casefold() not in explained}
+                )  # after: where a spelling is both, the glossary's wins
                 spellings = {pk: [t.name, *t.aliases] for pk, t in terms.items()}
                 rules = {
                     pk: Rules(t.case_sensitive, t.needs_context)

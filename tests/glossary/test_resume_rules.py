@@ -229,6 +229,26 @@ def test_a_misspelling_is_a_typo_in_each_word_not_another_word(content):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short everyday word is one letter from another everyday word, not a typo of it;
+        # and typos keep the first letter ("Cloud" is no "gcloud")
+        "Spring - Boot, Cloud, Kubernetes",
+        # a word is no typo of a name that only adds a symbol to it (Security+, C#, C++)
+        "Skills: Security, Python, Django",
+    ],
+)
+def test_an_everyday_word_is_not_a_misspelt_name(content, text):
+    assert decode(text).probable == []
+
+
+def test_a_recognised_language_the_glossary_explains_adds_no_spellings_of_its_own(content):
+    # Linguist knows JavaScript with the interpreter "node" as an alias: "Node" is not the
+    # candidate writing JavaScript, and JavaScript is a glossary term, not "not in the glossary"
+    assert names("Built services in Java, Node and React.") == ["Java", "React"]
+
+
 def test_recognised_technologies_are_named_with_their_kind(content):
     decoded = decode("Languages: Python, Haskell, OCaml, Fortran")
 
