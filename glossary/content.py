@@ -455,12 +455,38 @@ def _apply_glossary(
         save_form(form, report, "terms", slug, item, problems)
     problems.raise_if_any()
     by_slug = dict(Term.objects.values_list("slug", "pk"))
-    for term in Term.objects.filter(slug__in=in_file).prefetch_related(*TERM_LISTS):
-        for key in TERM_LISTS:
-            wanted = {by_slug[s] for s in lists[term.slug].get(key, [])}
-            if {t.pk for t in getattr(term, key).all()} != wanted:
-                getattr(term, key).set(wanted)
+    for key in TERM_LISTS:
+        wanted = {
+            (by_slug[slug], by_slug[other])
+            for slug in in_file
+            for other in lists[slug].get(key, [])
+        }
+        _set_links(key, [by_slug[slug] for slug in in_file], wanted)
     return report
+
+
+def _set_links(key: str, term_ids: list[int], wanted: set[tuple[int, int]]) -> None:
+    """Make the terms' ``key`` links (``related`` or ``successors``) exactly ``wanted``, in a
+    few queries for the whole file instead of one ``set()`` a term (3.7 s of a 16 s import).
+
+    Args:
+        key: the many-to-many field of ``Term``.
+        term_ids: the terms whose links the file defines.
+        wanted: their links, as (term id, linked term id).
+    """
+    relation = Term._meta.get_field(key)
+    through = relation.remote_field.through
+    source, target = f"{relation.m2m_field_name()}_id", f"{relation.m2m_reverse_field_name()}_id"
+    rows = through.objects.filter(**{f"{source}__in": term_ids})
+    current = set(rows.values_list(source, target))
+    stale: dict[int, list[int]] = {}
+    for term_id, other in current - wanted:
+        stale.setdefault(term_id, []).append(other)
+    for term_id, others in stale.items():
+        through.objects.filter(**{source: term_id, f"{target}__in": others}).delete()
+    through.objects.bulk_create(
+        [through(**{source: term_id, target: other}) for term_id, other in wanted - current]
+    )
 
 
 def items_with_slugs(items: list, problems: Collector, kind: str) -> list[tuple[str, LineDict]]:

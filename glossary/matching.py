@@ -753,7 +753,7 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-def _labels_a_profile(text: str, match: Match, links_after: list[Link]) -> bool:
+def _labels_a_profile(text: str, match: Match, link: Link | None) -> bool:
     """Whether ``match`` is the label of the link right after it ("CodePen: codepen.io/ada",
     "[CodePen](https://codepen.io/ada)") and that link leads to someone's page on the site the
     label names: the name is in the link's host and the link has a path. A link to a product's
@@ -762,11 +762,10 @@ def _labels_a_profile(text: str, match: Match, links_after: list[Link]) -> bool:
     Args:
         text: the résumé's text.
         match: a name found in it.
-        links_after: the links of ``text`` that start at or after the match's end, in order.
+        link: the first link of ``text`` that starts at or after the match's end, if any.
     """
-    if not links_after:
+    if link is None:
         return False
-    link = links_after[0]
     gap = _LABEL_GAP.fullmatch(text, match.end, link.start)
     if gap is None or (gap.group(0) == "](" and text[match.start - 1 : match.start] != "["):
         return False
@@ -791,7 +790,8 @@ def _outside_links(text: str, matches: list[Match]) -> list[Match]:
         if spans.covering(match.start) or spans.covering(match.end - 1):
             continue
         written = text[match.start : match.end].casefold()
-        if _labels_a_profile(text, match, ordered[bisect.bisect_left(starts, match.end) :]):
+        after = bisect.bisect_left(starts, match.end)
+        if _labels_a_profile(text, match, ordered[after] if after < len(ordered) else None):
             continue
         if not any(kind in written for kind in kinds):
             kept.append(match)  # it does not name a kind of link: no profile's label

@@ -125,6 +125,24 @@ def test_import_valid_files_creates_everything(loaded):
     assert Term.objects.get(slug="pip").aliases == ["pip3"]
 
 
+def test_reimport_sets_the_links_of_the_terms_in_the_file_and_no_others(tmp_path, loaded):
+    pip, venv = Term.objects.get(slug="pip"), Term.objects.get(slug="venv")
+    outside = Term.objects.create(
+        slug="conda", name="conda", area=pip.area, meaning="m", where_seen="w", signals="s"
+    )
+    outside.related.set([pip])  # a term the file does not define keeps its links
+    changed = GLOSSARY.replace("    related: [venv]\n", "").replace(
+        "    signals: Missing it is a red flag.\n",
+        "    signals: Missing it is a red flag.\n    related: [pip, conda]\n",
+    )
+
+    import_glossary(write(tmp_path, "changed.yaml", changed))
+
+    assert list(pip.related.values_list("slug", flat=True)) == []
+    assert sorted(venv.related.values_list("slug", flat=True)) == ["conda", "pip"]
+    assert list(outside.related.values_list("slug", flat=True)) == ["pip"]
+
+
 def test_import_bad_yaml_reports_line_and_changes_nothing(tmp_path, loaded):
     path = write(tmp_path, "bad.yaml", GLOSSARY.replace("    order: 1", "    order: [1"))
 
