@@ -1146,9 +1146,9 @@ class Answer(models.Model):
 
     @property
     def heard_cue_texts(self) -> list[str]:
-        """The texts of the cues the rater ticked, in the question's order (unknown indexes,
-        which a stored answer could only hold if its question changed, are left out)."""
-        return [self.cues[i]["text"] for i in self.cues_heard if 0 <= i < len(self.cues)]
+        """The texts of the cues the rater ticked, in the question's order."""
+        heard = set(self.cues_heard)
+        return [cue["text"] for index, cue in enumerate(self.cues) if index in heard]
 
     @property
     def evidence_cues(self) -> list[int]:

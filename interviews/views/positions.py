@@ -130,14 +130,15 @@ def position_review(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page_or_partial(request, "interviews/position_review.html", context, "results")
 
 
-def one_decimal(value: float | None) -> str:
-    """A score as the review shows it: one decimal, halves rounded up ("2.5"), "—" if none.
+def one_decimal(value: float | None, missing: str = "—") -> str:
+    """A score as the review and its CSV show it: one decimal, halves rounded up ("2.5"), or
+    ``missing`` if there is none.
 
-    The same text as the template filter ``floatformat:1|default:"—"``, at a fraction of its
-    cost (it runs four times a row).
+    On the page, the same text as the template filter ``floatformat:1|default:"—"``, at a
+    fraction of its cost (it runs four times a row).
     """
     if value is None:
-        return "—"
+        return missing
     return str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
@@ -208,10 +209,6 @@ REVIEW_CSV_COLUMNS = [
 ]
 
 
-def _one_decimal(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}"
-
-
 @require_GET
 def review_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """The review table as CSV: one row per interview, with the same filters and sort.
@@ -231,12 +228,12 @@ def review_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 row.interviewer.get_full_name() or row.interviewer.email,
                 timezone.localtime(row.submitted_at).date().isoformat(),
                 row.kit_name,
-                _one_decimal(row.score),
+                one_decimal(row.score, ""),
                 row.red_flag_total,
                 row.get_recommendation_display(),
                 decision.get_outcome_display() if decision else "",
                 decision.note if decision else "",
-                *[_one_decimal(getattr(row, key)) for key, _ in areas],
+                *[one_decimal(getattr(row, key), "") for key, _ in areas],
             ]
         )
     return response

@@ -76,7 +76,6 @@ def scorecard_csv(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response.writerow(SCORECARD_CSV_COLUMNS)
     for q in interview.questions.all():
-        heard = [cue["text"] for index, cue in enumerate(q.cues) if index in q.cues_heard]
         response.writerow(
             [
                 q.number,
@@ -84,7 +83,7 @@ def scorecard_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 q.get_level_display(),
                 q.prompt,
                 q.get_rating_display() if q.rating else "",
-                "; ".join(heard),
+                "; ".join(q.heard_cue_texts),
                 q.notes,
             ]
         )
