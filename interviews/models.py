@@ -1550,6 +1550,8 @@ class Practice(models.Model):
 
 # The question's fields copied into a practice answer, as into an interview (it shows them).
 PRACTICE_COPIED_FIELDS = ("prompt", "strong", "average", "weak", "must_hear")
+# A practice answer is rated, never skipped: the engineer's and the recruiter's ratings.
+PRACTICE_RATINGS = [Rating.STRONG, Rating.AVERAGE, Rating.WEAK]
 
 
 class PracticeAnswer(models.Model):
@@ -1579,8 +1581,8 @@ class PracticeAnswer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["practice", "number"], name="practice_answer_number"),
             models.CheckConstraint(
-                condition=Q(engineer_rating__in=["strong", "average", "weak"])
-                & Q(rating__in=["", "strong", "average", "weak"]),
+                condition=Q(engineer_rating__in=PRACTICE_RATINGS)
+                & Q(rating__in=["", *PRACTICE_RATINGS]),
                 name="practice_answer_ratings_valid",
             ),
         ]
