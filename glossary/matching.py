@@ -8,6 +8,9 @@ Rules, everywhere:
   so "Python" is found in "我喜欢Python的框架". A name inside a dotted name is not found either
   ("js" in "d3.js"), unless the name itself starts with a dot (".NET").
 - Names with punctuation work ("C#", ".NET", "Node.js", "CI/CD"); every alias maps to its term.
+- A name of several words is also found with hyphens or run together ("React-Router",
+  "GitLabCI"); a name run together in camel case also written apart with its capitals ("Angular
+  JS", not "no SQL").
 - Where matches overlap the longest wins: "Django REST framework" is one term, not also "Django";
   "SQL Server" is not also "SQL" (when the vocabulary knows "SQL Server").
 
@@ -26,6 +29,11 @@ And in a résumé (``find(text, resume=True)``):
   not glued to a capitalised word that is no technology ("with Celery and RabbitMQ" counts;
   "Black Friday", "in the scrum", "bootstrap the team" do not). A recognised name written as
   no everyday word is (camel case, or with ``.#+``: "ESLint", "Vue.js") needs no neighbour.
+  Also neighbours: a technical noun right after the name ("Lua code", "bash scripts", "a Samba
+  server"); capitals for emphasis count as the name written ("LUA", "HAML"); a line's first
+  verb is no longer proper name ("Leveraged Micrometer").
+- A product's parts listed right after it are the products they name: "Spring (Boot, Data)" and
+  "Spring - Boot, Data" are Spring Boot and Spring Data.
 - Names in a list of technologies that nothing above covers are returned apart, as
   "unrecognised" (:func:`unrecognised`), so that nothing a résumé lists is silently skipped.
 
@@ -286,6 +294,20 @@ MAX_PROBABLE_CHECKS = 2_000  # list items looked at for misspellings (a long ré
 _NEAR = 80  # characters either side in which a sentence's other technology counts
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'-]*)\s+$")
 _CAPITALISED_AFTER = re.compile(r"^\s+(?:of\s+)?([A-Z][\w'-]*)")
+# Parts of a product listed right after it, in brackets ("Spring (Boot, Data)") or after a dash
+# or a colon to the end of the line ("Spring - Boot, Data"): each item a word or two.
+_BRACKETED = re.compile(r"[^\S\n]*(?:\(([^()\n]{1,160})\)|[-–:][^\S\n]*([^\n]{1,160}))")
+_PART = re.compile(r"[^\W\d_][\w.+#-]*(?: [^\W\d_][\w.+#-]*)?")
+# A résumé line opens with a verb in the past tense ("Leveraged Micrometer", "Deployed Helm
+# charts"), capitalised for being first, not for being a name ("Tungsten Fabric" is one).
+_STARTS_AFTER = re.compile(r"(?:^|[.!?:;•·*(\[\n]|\s[-–—])\s*$")
+_VERB_ED = re.compile(r"[A-Z][a-z]{2,}ed")
+# Nouns that make the name before them a technology: "Lua code", "bash scripts", "Samba server".
+# Lower-case names count before the first group only ("a poetry app" is a poem app).
+_TECHNICAL_NOUN = re.compile(
+    r"[ -](?:(scripts?|scripting|bots?|servers?|plugins?|framework|librar(?:y|ies)|APIs?|SDK|CLI"
+    r"|clusters?)|code|codebase|apps?|application|backend)\b"
+)
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
@@ -366,12 +388,14 @@ class TermMatcher:
         self.by_length: dict[tuple[int, int], list[str]] = {}
         self.letters: dict[str, tuple[int, int]] = {}  # one-letter spellings, as the automaton's
         seen: set[str] = set()
+        every_written: list[tuple[int, str]] = []
         for term_id, words in spellings.items():
             for word in words:
-                folded = _normalise(word.strip())[0]
+                written = _normalise(word.strip(), fold=False)[0]
+                folded = _fold(written)
+                every_written.append((term_id, written))
                 if not folded or self.choices.get(folded, term_id) != term_id:
                     continue  # another term's spelling
-                written = _normalise(word.strip(), fold=False)[0]
                 if self._rules(term_id).case_sensitive:
                     self.exact.setdefault(term_id, set()).add(written)
                 if self._rules(term_id).needs_context:
@@ -383,6 +407,24 @@ class TermMatcher:
                     else:
                         self.automaton.add_word(folded, (len(folded), term_id))
                     self.choices[folded] = term_id
+        # Other ways of writing the same names, after every term's own spellings (which win):
+        # "GitLab-CI" and "GitLabCI" for "GitLab CI", "Angular JS" for "AngularJS" (the two
+        # words written with their capitals, so that "no SQL" is never NoSQL).
+        self.cased: dict[str, str] = {}
+        for term_id, written in every_written:
+            for variant, cased in _variants(written):
+                folded = _fold(variant)
+                if folded in seen:
+                    continue
+                seen.add(folded)
+                self.automaton.add_word(folded, (len(folded), term_id))
+                if cased:
+                    self.cased[folded] = variant
+                rules = self._rules(term_id)
+                if rules.case_sensitive:
+                    self.exact.setdefault(term_id, set()).add(variant)
+                if rules.needs_context:
+                    self.written.setdefault(term_id, set()).update(_as_written(variant))
         self.order = {spelling: n for n, spelling in enumerate(self.choices)}
         self.empty = not seen
         if len(self.automaton):
@@ -431,8 +473,17 @@ class TermMatcher:
                 continue  # inside a longer word: the usual case, decided here without a call
             if not _word_bounded(folded, word, start, end):
                 continue
-            if term_id in self.exact and written[start:end] not in self.exact[term_id]:
-                continue
+            if (
+                term_id in self.exact
+                and written[start:end] not in self.exact[term_id]
+                and not (term_id in self.everyday and _emphasised(written[start:end]))
+            ):
+                continue  # an everyday-word name in capitals ("LUA") still needs a neighbour
+            if (
+                self.cased
+                and self.cased.get(folded[start:end], written[start:end]) != written[start:end]
+            ):
+                continue  # "Angular JS" is AngularJS written apart; "no SQL" is no NoSQL
             candidates.append((start, -(end - start), end, term_id))
         if self.has_phrases:
             other = [
@@ -451,14 +502,44 @@ class TermMatcher:
                 chosen.append(Match(origin[start], origin[end - 1] + 1, term_id))
                 reach = end
         if resume:
-            chosen = self._in_context(text, _outside_links(text, chosen))
+            chosen = self._in_context(text, _outside_links(text, self._parts(text, chosen)))
         return chosen
 
-    def _plausible(self, text: str, match: Match, matches: "_Spans") -> bool:
-        """Rule 3's first half: written as the name is, no quantity before it, no everyday
-        compound or longer proper name around it (a neighbouring technology excepted)."""
+    def _parts(self, text: str, matches: list[Match]) -> list[Match]:
+        """A product's parts listed right after it, as the products they name: "Spring (Boot,
+        Data)" and "Spring - Boot, Data" are Spring Boot and Spring Data, "MongoDB (Atlas)"
+        MongoDB Atlas. An item that names no such product keeps what was found in it ("Python
+        (Django)")."""
+        parts: list[Match] = []
+        for match in matches:
+            brackets = _BRACKETED.match(text, match.end)
+            if brackets is None:
+                continue
+            parent = " ".join(text[match.start : match.end].split())
+            listed = 1 if brackets.group(1) is not None else 2
+            for item in _PART.finditer(text, brackets.start(listed), brackets.end(listed)):
+                key = _normalise(f"{parent} {item.group()}")[0]
+                term_id = self.choices.get(key)
+                if term_id is not None and term_id != match.term_id:
+                    parts.append(Match(item.start(), item.end(), term_id))
+        if not parts:
+            return matches
+        taken = _Spans([(part.start, part.end) for part in parts])
+        kept = [m for m in matches if not taken.overlapping(m.start, m.end)]
+        return sorted([*kept, *parts])
+
+    def _plausible(
+        self, text: str, match: Match, matches: "_Spans", *, as_written: bool = True
+    ) -> bool:
+        """Rule 3's first half: written as the name is (unless ``as_written`` is false), no
+        quantity before it, no everyday compound or longer proper name around it (a
+        neighbouring technology excepted)."""
         written = " ".join(text[match.start : match.end].split())
-        if written not in self.written.get(match.term_id, ()) and not written.isupper():
+        if (
+            as_written
+            and written not in self.written.get(match.term_id, ())
+            and not written.isupper()
+        ):
             return False
         if _COUNTED.search(text[max(0, match.start - 12) : match.start]):
             return False  # "9k requests", "40 containers": a quantity of things
@@ -467,9 +548,26 @@ class TermMatcher:
         base = max(0, match.start - 40)
         before = _CAPITALISED_BEFORE.search(text[base : match.start])
         after = _CAPITALISED_AFTER.search(text[match.end : match.end + 40])
+        if before and _VERB_ED.fullmatch(before.group(1)) and (before.start(1) or not base):
+            first = _STARTS_AFTER.search(text[base : base + before.start(1)])
+            before = None if first else before  # "Leveraged Micrometer": a verb, not a name
         glued = [base + before.start(1)] if before else []
         glued += [match.end + after.start(1)] if after else []
         return all(matches.covering(offset) for offset in glued)
+
+    def _headed(self, text: str, match: Match, matches: "_Spans") -> bool:
+        """Rule 3's other neighbour: a technical noun right after the name ("Lua code", "bash
+        scripts", "a Samba server"), the name written as it is (a glossary name of four letters
+        or more also in small letters before a script, bot, server and the like), no capitalised
+        word glued to it."""
+        noun = _TECHNICAL_NOUN.match(text, match.end)
+        if noun is None:
+            return False
+        written = " ".join(text[match.start : match.end].split())
+        small = match.term_id > 0 and noun.group(1) and len(written) >= 4 and written.islower()
+        if not small and written not in self.written.get(match.term_id, ()):
+            return False
+        return self._plausible(text, match, matches, as_written=False)
 
     @staticmethod
     def _sentence(text: str, match: Match) -> tuple[int, int]:
@@ -510,7 +608,7 @@ class TermMatcher:
         # vocabulary, unreviewed, needs the former ("Oracle of Delphi" is no technology).
         near = _Spans([(m.start, m.end) for m in anchors])
         reviewed = _Spans([(m.start, m.end) for m in [*anchors, *plausible] if m.term_id > 0])
-        kept: set[Match] = set()
+        kept = {m for m in waiting if self._headed(text, m, every)}
         for match in plausible:
             low, high = self._sentence(text, match)
             if near.count_within(low, high) or (
@@ -687,6 +785,41 @@ def _distinctive(written: str) -> bool:
         and any(char.isupper() for char in written[1:])
         and any(char.islower() for char in written)
     )
+
+
+_VARIANT_GAP = re.compile(r"[ -]")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _variants(spelling: str) -> list[tuple[str, bool]]:
+    """Other ways of writing ``spelling``, each with whether it counts only as written.
+
+    A name of two to four plain words separated by spaces or hyphens is also written with
+    hyphens, with spaces, and (its words of two letters or more) run together: "React Router",
+    "React-Router", "ReactRouter". A name of two words run together in camel case, the first of
+    three letters or more, is also written apart with its capitals: "Angular JS", "Angular-JS"
+    (not "No SQL", which is an everyday phrase first)."""
+    words = _VARIANT_GAP.split(spelling)
+    if len(words) == 1:
+        parts = _CAMEL_PART.findall(spelling)
+        if len(parts) != 2 or "".join(parts) != spelling or len(parts[0]) < 3:
+            return []
+        if len(parts[1]) < 2 or not parts[0][0].isupper():
+            return []
+        return [(" ".join(parts), True), ("-".join(parts), True)]
+    if not 2 <= len(words) <= 4 or not all(_PLAIN_WORD.fullmatch(word) for word in words):
+        return []
+    forms = ["-".join(words), " ".join(words)]
+    if all(len(word) >= 2 for word in words):
+        forms.append("".join(words))
+    return [(form, False) for form in forms if form != spelling]
+
+
+def _emphasised(written: str) -> bool:
+    """Whether a name is written in capitals for emphasis ("LUA", "HAML"): three letters or
+    more, all capitals."""
+    return written.isupper() and sum(char.isalpha() for char in written) >= 3
 
 
 def _one_word(text: str, start: int, end: int) -> bool:

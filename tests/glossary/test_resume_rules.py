@@ -167,8 +167,12 @@ def test_everyday_words_are_not_technologies(content, sentence):
         ("Background jobs with Celery and RabbitMQ.", ["Celery", "RabbitMQ"]),
         ("Chat: Slack, Notion, Jira", ["Slack", "Notion", "Jira"]),
         ("Web scrapers using requests and BeautifulSoup.", ["Requests", "Beautiful Soup"]),
-        # a skills list laid out one group per line: the line before has a technology
-        ("Docker - Compose, Swarm\n\nJenkins - Pipelines, Jobs", ["Docker", "Jenkins"]),
+        # a skills list laid out one group per line: the line before has a technology (and
+        # Compose and Swarm, listed after Docker, are Docker's)
+        (
+            "Docker - Compose, Swarm\n\nJenkins - Pipelines, Jobs",
+            ["Docker", "Docker Compose", "Docker Swarm", "Jenkins"],
+        ),
         # Chinese list commas separate items as commas do
         ("技术栈：`Python`、`Flask`、`Pandas`", ["Python", "Flask", "pandas"]),
         # two glossary terms stand by each other in a sentence
@@ -192,6 +196,91 @@ def test_everyday_word_terms_count_with_a_technical_neighbour(content, text, exp
 )
 def test_short_names_are_aliases(content, text, expected):
     assert expected in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of several words written with hyphens, or run together
+        ("Routing with React-Router, state in Redux-Saga.", ["React Router", "Redux-Saga"]),
+        ("Ruby-on-Rails, GitLabCI, Docker", ["Ruby on Rails", "GitLab CI/CD", "Docker"]),
+        # a name run together in its maker's spelling, written as two words with its capitals
+        ("Front end in Angular JS, back end in Fast API.", ["AngularJS", "FastAPI"]),
+        # but not everyday words that only look like one
+        ("The type script of the school play ran long.", []),
+    ],
+)
+def test_a_name_written_with_hyphens_spaces_or_run_together_is_that_name(content, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a product's parts in brackets after it: "Spring (Boot, Data)" is Spring Boot and Data
+        (
+            "Java, Spring (Boot, Cloud, Data), Docker (Compose, Swarm)",
+            ["Java", "Spring Framework", "Spring Boot", "Spring Cloud", "Spring Data", "Docker"]
+            + ["Docker Compose", "Docker Swarm"],
+        ),
+        ("MongoDB (Atlas), PostgreSQL", ["MongoDB", "MongoDB Atlas", "PostgreSQL"]),
+        # or after a dash or a colon, to the end of its line
+        (
+            "Spring - Boot, Data\nAWS: EC2, Lambda",
+            ["Spring Framework", "Spring Boot", "Spring Data", "AWS", "Amazon EC2", "AWS Lambda"],
+        ),
+        # brackets that hold no part of the product change nothing
+        ("Python (Django, Flask)", ["Python", "Django", "Flask"]),
+    ],
+)
+def test_parts_in_brackets_after_a_product_are_its_products(content, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a technical noun right after the name is a neighbour: "code", "scripts", "bot", "server"
+        ("Maintained the game's backend Lua code for two years.", ["Lua"]),
+        ("Automated the nightly releases with bash scripts.", ["Bash"]),
+        ("Built a slack bot that posts each deploy.", ["Slack"]),
+        ("Looked after the Samba server of a small office.", ["Samba"]),
+        # not a capitalised name glued to it, nor a lower-case name before an everyday noun
+        ("Read about the Black Codes in a history seminar.", []),
+        ("Built a poetry app for a primary school.", []),
+    ],
+)
+def test_a_technical_noun_after_an_everyday_word_name_is_a_neighbour(content, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line's first verb is capitalised because it is first, not because it is a name
+        ("Leveraged Micrometer and Grafana for the service's metrics.", ["Micrometer", "Grafana"]),
+        ("Black Friday campaign shipped on Shopify and Stripe.", ["Shopify", "Stripe"]),
+        # a name that opens a line or a bracket is still a name
+        ("Contributed to OpenSDN (Tungsten Fabric) with Kubernetes.", ["Kubernetes"]),
+        ("Hobbies:\nBarcode Generator in Python", ["Python"]),
+    ],
+)
+def test_a_lines_first_verb_does_not_make_a_longer_proper_name(content, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capitals for emphasis: a name its makers spell "Lua" or "Haml" is still that name
+        ("Languages: Python, LUA, Go", ["Python", "Lua", "Go (Golang)"]),
+        ("Templates: Jinja, HAML, ERB", ["Jinja2", "Haml", "ERB"]),
+        # and still needs a neighbour
+        ("THE LUA MOON FESTIVAL COMMITTEE", []),
+    ],
+)
+def test_a_name_in_capitals_is_that_name(content, text, expected):
+    assert names(text) == expected
 
 
 def test_no_technology_in_the_non_technical_sentences(content):
