@@ -285,7 +285,8 @@ def _links(text: str) -> tuple[Link, ...]:
 _SEPARATOR = re.compile(r"[,;|•·()\[\]{}\n:、，；：（）]|\s(?:[/&+-]|and|or|et|e|y|und)\s|\t")
 _FIRST_BULLET = re.compile(r"\s*[-*]\s")  # a bullet opening the text also separates
 _VERSION = re.compile(r"\s*v?\d+(?:\.\d+|\.x)*\+?\s*$", re.IGNORECASE)
-_AFTER_VERSION = re.compile(r"\s*v?\d+(?:\.\d+)*\b", re.IGNORECASE)
+# A version right after a name ("Poetry 1.8"), not a year ("Render 2019-2021" is a date).
+_AFTER_VERSION = re.compile(r"\s*v?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)*\b", re.IGNORECASE)
 _LIST_FILLER = re.compile(r"[\s\"'`*_.-]*")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n|\n\s*[-*•]")
 _COUNTED = re.compile(r"\d[\d,.]*\s*[kKmM]?\+?\s+$")

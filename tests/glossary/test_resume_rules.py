@@ -164,6 +164,8 @@ def test_everyday_words_are_not_technologies(content, sentence):
     [
         ("Tools: Black, Ruff, mypy", ["Black", "Ruff", "mypy"]),
         ("Packaging with Poetry 1.8", ["Poetry"]),
+        # a year after a name is a date, not a version: "Volunteer, Render 2019-2021"
+        ("Volunteer at Render 2019-2021.", []),
         ("Background jobs with Celery and RabbitMQ.", ["Celery", "RabbitMQ"]),
         ("Chat: Slack, Notion, Jira", ["Slack", "Notion", "Jira"]),
         ("Web scrapers using requests and BeautifulSoup.", ["Requests", "Beautiful Soup"]),
