@@ -299,10 +299,7 @@ _CAPITALISED_AFTER = re.compile(r"^\s+(?:of\s+)?([A-Z][\w'-]*)")
 # or a colon to the end of the line ("Spring - Boot, Data"): each item a word or two.
 _BRACKETED = re.compile(r"[^\S\n]*(?:\(([^()\n]{1,160})\)|[-–:][^\S\n]*([^\n]{1,160}))")
 _PART = re.compile(r"[^\W\d_][\w.+#-]*(?: [^\W\d_][\w.+#-]*)?")
-# A résumé line opens with a verb in the past tense ("Leveraged Micrometer", "Deployed Helm
-# charts"), capitalised for being first, not for being a name ("Tungsten Fabric" is one).
-_STARTS_AFTER = re.compile(r"(?:^|[.!?:;•·*(\[\n]|\s[-–—])\s*$")
-_VERB_ED = re.compile(r"[A-Z][a-z]{2,}ed")
+_STARTS_AFTER = re.compile(r"(?:^|[.!?:;•·*(\[\n]|\s[-–—])\s*$")  # a line, sentence, item
 # Nouns that make the name before them a technology: "Lua code", "bash scripts", "Samba server".
 # Lower-case names count before the first group only ("a poetry app" is a poem app).
 _TECHNICAL_NOUN = re.compile(
@@ -549,7 +546,7 @@ class TermMatcher:
         base = max(0, match.start - 40)
         before = _CAPITALISED_BEFORE.search(text[base : match.start])
         after = _CAPITALISED_AFTER.search(text[match.end : match.end + 40])
-        if before and _VERB_ED.fullmatch(before.group(1)) and (before.start(1) or not base):
+        if before and _past_tense(before.group(1)) and (before.start(1) or not base):
             first = _STARTS_AFTER.search(text[base : base + before.start(1)])
             before = None if first else before  # "Leveraged Micrometer": a verb, not a name
         glued = [base + before.start(1)] if before else []
@@ -815,6 +812,14 @@ def _variants(spelling: str) -> list[tuple[str, bool]]:
     if all(len(word) >= 2 for word in words):
         forms.append("".join(words))
     return [(form, False) for form in forms if form != spelling]
+
+
+def _past_tense(word: str) -> bool:
+    """Whether a capitalised word reads as a verb in the past tense ("Leveraged", "Deployed"):
+    five letters or more, small letters after the first, ending in "ed". A résumé line opens
+    with one ("Leveraged Micrometer"), capitalised for being first, not for being part of a
+    longer name ("Tungsten Fabric" is one)."""
+    return len(word) >= 5 and word.endswith("ed") and word[0].isupper() and word[1:].islower()
 
 
 def _emphasised(written: str) -> bool:
