@@ -245,7 +245,8 @@ def test_parts_in_brackets_after_a_product_are_its_products(content, text, expec
         # a technical noun right after the name is a neighbour: "code", "scripts", "bot", "server"
         ("Maintained the game's backend Lua code for two years.", ["Lua"]),
         ("Automated the nightly releases with bash scripts.", ["Bash"]),
-        ("Built a slack bot that posts each deploy.", ["Slack"]),
+        ("Ran a flask server for the office.", ["Flask"]),
+        ("Kept the office flask in the kitchen.", []),
         ("Looked after the Samba server of a small office.", ["Samba"]),
         # not a capitalised name glued to it, nor a lower-case name before an everyday noun
         ("Read about the Black Codes in a history seminar.", []),
