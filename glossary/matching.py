@@ -376,6 +376,7 @@ class TermMatcher:
                 if folded:
                     self.phrases.add_word(folded, (len(folded), term_id))
         self.has_phrases = len(self.phrases) > 0
+        self.longest_phrase = max((length for length, _ in self.phrases.values()), default=0)
         if self.has_phrases:
             self.phrases.make_automaton()
         self.automaton = ahocorasick.Automaton()
@@ -484,14 +485,21 @@ class TermMatcher:
                 continue  # "Angular JS" is AngularJS written apart; "no SQL" is no NoSQL
             candidates.append((start, -(end - start), end, term_id))
         if self.has_phrases:
-            other = [
-                (last - length + 1, last + 1, term_id)
-                for last, (length, term_id) in self.phrases.iter(folded)
-            ]
+            # Each term's other-meaning phrases found, by term: a candidate is looked up only
+            # among its own term's (all of them for every candidate was 2 s of a 2 MB résumé).
+            other: dict[int, _Spans] = {}
+            for term_id, spans in itertools.groupby(
+                sorted(
+                    (term_id, last - length + 1, last + 1)
+                    for last, (length, term_id) in self.phrases.iter(folded)
+                ),
+                key=lambda found: found[0],
+            ):
+                other[term_id] = _Spans([(start, end) for _, start, end in spans])
             candidates = [
                 c
                 for c in candidates
-                if not any(t == c[3] and s <= c[0] and c[2] <= e for s, e, t in other)
+                if c[3] not in other or not other[c[3]].inside(c[0], c[2], self.longest_phrase)
             ]
         chosen: list[Match] = []
         reach = 0
@@ -753,6 +761,13 @@ class _Spans:
         """Whether a span covers ``offset`` (spans do not overlap)."""
         index = bisect.bisect_right(self.starts, offset) - 1
         return index >= 0 and self.spans[index][0] <= offset < self.spans[index][1]
+
+    def inside(self, low: int, high: int, longest: int) -> bool:
+        """Whether ``[low, high)`` lies wholly inside one of the spans, none longer than
+        ``longest`` (here they may overlap: phrases of different lengths)."""
+        first = bisect.bisect_left(self.starts, low - longest)
+        last = bisect.bisect_right(self.starts, low)
+        return any(end >= high for _, end in self.spans[first:last])
 
     def overlapping(self, low: int, high: int) -> bool:
         """Whether a span overlaps ``[low, high)`` (spans do not overlap each other)."""
