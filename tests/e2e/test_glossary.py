@@ -22,7 +22,7 @@ def test_glossary_pages_and_search(page, live_server, audit, sign_in, content):
     audit.check(page)
 
     page.get_by_label("Search names, other spellings and meanings").fill("k8s")
-    expect(page.get_by_text("2 terms for “k8s”")).to_be_visible()  # and Kubernetes operator
+    expect(page.get_by_text("3 terms for “k8s”")).to_be_visible()  # Kubernetes operator, MicroK8s
     page.get_by_role("link", name="Kubernetes", exact=True).click()
     expect(page.get_by_role("heading", name="Kubernetes", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="Questions that cover it")).to_be_visible()
