@@ -534,32 +534,13 @@ class TermMatcher:
         kept = [m for m in matches if not taken.overlapping(m.start, m.end)]
         return sorted([*kept, *parts])
 
-    def _plausible(
-        self, text: str, match: Match, matches: "_Spans", *, as_written: bool = True
-    ) -> bool:
-        """Rule 3's first half: written as the name is (unless ``as_written`` is false), no
-        quantity before it, no everyday compound or longer proper name around it (a
-        neighbouring technology excepted)."""
+    def _plausible(self, text: str, match: Match, matches: "_Spans") -> bool:
+        """Rule 3's first half: written as the name is (or in capitals), and standing alone
+        (see :func:`_stands_alone`)."""
         written = " ".join(text[match.start : match.end].split())
-        if (
-            as_written
-            and written not in self.written.get(match.term_id, ())
-            and not written.isupper()
-        ):
+        if written not in self.written.get(match.term_id, ()) and not written.isupper():
             return False
-        if _COUNTED.search(text[max(0, match.start - 12) : match.start]):
-            return False  # "9k requests", "40 containers": a quantity of things
-        if _COMPOUND.match(text, match.end):
-            return False  # "Black-box", "Go-to": part of an everyday compound
-        base = max(0, match.start - 40)
-        before = _CAPITALISED_BEFORE.search(text[base : match.start])
-        after = _CAPITALISED_AFTER.search(text[match.end : match.end + 40])
-        if before and _past_tense(before.group(1)) and (before.start(1) or not base):
-            first = _STARTS_AFTER.search(text[base : base + before.start(1)])
-            before = None if first else before  # "Leveraged Micrometer": a verb, not a name
-        glued = [base + before.start(1)] if before else []
-        glued += [match.end + after.start(1)] if after else []
-        return all(matches.covering(offset) for offset in glued)
+        return _stands_alone(text, match, matches)
 
     def _headed(self, text: str, match: Match, matches: "_Spans") -> bool:
         """Rule 3's other neighbour: a technical noun right after the name ("Lua code", "bash
@@ -573,7 +554,7 @@ class TermMatcher:
         small = match.term_id > 0 and noun.group(1) and len(written) >= 4 and written.islower()
         if not small and written not in self.written.get(match.term_id, ()):
             return False
-        return self._plausible(text, match, matches, as_written=False)
+        return _stands_alone(text, match, matches)
 
     @staticmethod
     def _sentence(text: str, match: Match) -> tuple[int, int]:
@@ -827,6 +808,24 @@ def _variants(spelling: str) -> list[tuple[str, bool]]:
     if all(len(word) >= 2 for word in words):
         forms.append("".join(words))
     return [(form, False) for form in forms if form != spelling]
+
+
+def _stands_alone(text: str, match: Match, matches: "_Spans") -> bool:
+    """Whether an everyday-word match is not part of something else: no quantity before it, no
+    everyday compound or longer proper name around it (a neighbouring technology excepted)."""
+    if _COUNTED.search(text[max(0, match.start - 12) : match.start]):
+        return False  # "9k requests", "40 containers": a quantity of things
+    if _COMPOUND.match(text, match.end):
+        return False  # "Black-box", "Go-to": part of an everyday compound
+    base = max(0, match.start - 40)
+    before = _CAPITALISED_BEFORE.search(text[base : match.start])
+    after = _CAPITALISED_AFTER.search(text[match.end : match.end + 40])
+    if before and _past_tense(before.group(1)) and (before.start(1) or not base):
+        first = _STARTS_AFTER.search(text[base : base + before.start(1)])
+        before = None if first else before  # "Leveraged Micrometer": a verb, not a name
+    glued = [base + before.start(1)] if before else []
+    glued += [match.end + after.start(1)] if after else []
+    return all(matches.covering(offset) for offset in glued)
 
 
 def _past_tense(word: str) -> bool:
