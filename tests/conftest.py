@@ -64,7 +64,7 @@ def shipped_content_rows(django_db_setup, django_db_blocker) -> list[tuple]:
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_default_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
         for label in CONTENT_MODELS:
-            model = _content_model(apps, label)
+            model = content_model(apps, label)
             fields = model._meta.concrete_fields
             columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
             insert = (
@@ -80,7 +80,22 @@ def shipped_content_rows(django_db_setup, django_db_blocker) -> list[tuple]:
     return tables
 
 
-def _content_model(apps, label: str):
+@pytest.fixture(scope="session")
+def shipped_content_revision() -> str:
+    """The glossary revision token every test's copy of the shipped content gets (one per run).
+
+    The copies are identical, so one token for all of them lets the matcher built for the first
+    serve the rest, as a process serves every request until the glossary changes (any change
+    still moves the token). A fresh token each run, so no other run's matcher can match it.
+    """
+    import uuid
+
+    return f"shipped-{uuid.uuid4().hex[:24]}"
+
+
+def content_model(apps, label: str):
+    """The model of ``label`` in ``CONTENT_MODELS`` ("glossary.Term_related": the automatic
+    many-to-many table of ``Term.related``)."""
     app_label, name = label.split(".")
     if "_" in name:  # an automatic many-to-many table
         model_name, field = name.split("_", 1)
@@ -88,23 +103,58 @@ def _content_model(apps, label: str):
     return apps.get_model(app_label, name)
 
 
-@pytest.fixture
-def shipped_content(db, shipped_content_rows) -> None:
-    """The shipped glossary and question bank in this test's database, as the command loads them.
-
-    Inserted from rows read once per run, with one prepared statement a table (no model
-    instances: a test pays a few milliseconds, not the import's seconds).
-    """
+def insert_shipped_content(rows: list[tuple], revision: str) -> None:
+    """Insert the rows ``shipped_content_rows`` read, with the glossary revision ``revision``."""
     from django.core.management.color import no_style
     from django.db import connection
 
+    from glossary import matching
     from glossary.models import GlossaryRevision
 
     with connection.cursor() as cursor:
-        for _, insert, rows in shipped_content_rows:
-            cursor.executemany(insert, rows)
+        for _, insert, table_rows in rows:
+            cursor.executemany(insert, table_rows)
         # Rows came with their ids: move PostgreSQL's id sequences past them.
-        models = [model for model, _, _ in shipped_content_rows]
+        models = [model for model, _, _ in rows]
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
-    GlossaryRevision.bump()
+    GlossaryRevision.objects.update_or_create(pk=1, defaults={"token": revision})
+    matching.new_request()  # compare the revision again before the next use
+
+
+@pytest.fixture
+def shipped_content(db, shipped_content_rows, shipped_content_revision) -> None:
+    """The shipped glossary and question bank in this test's database, as the command loads them.
+
+    Inserted from rows read once per run, with one prepared statement a table (no model
+    instances: a test pays a tenth of a second, not the import's seconds). The glossary revision
+    is the run's token for this content (``shipped_content_revision``), so the matcher is built
+    once per run for it, not once per test.
+    """
+    insert_shipped_content(shipped_content_rows, shipped_content_revision)
+
+
+@pytest.fixture(scope="module")
+def module_shipped_content(
+    django_db_setup, django_db_blocker, shipped_content_rows, shipped_content_revision
+):
+    """The shipped content inserted once for a whole test module, in a transaction rolled back
+    after its last test. Each test runs inside it in a savepoint (pytest-django's ``db``), so
+    what a test changes is undone before the next. Not for ``transactional_db`` tests.
+    Use through ``shipped_content_in_module``.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        insert_shipped_content(shipped_content_rows, shipped_content_revision)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def shipped_content_in_module(module_shipped_content, db) -> None:
+    """``shipped_content`` for a module whose tests all use it: inserted once per module, not
+    per test (the insert is most of a short test's time)."""
+    from glossary import matching
+
+    matching.new_request()  # a test before may have moved the revision and rolled it back

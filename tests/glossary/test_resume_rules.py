@@ -22,7 +22,7 @@ def names(text: str) -> list[str]:
 
 
 @pytest.fixture
-def content(shipped_content):
+def content(shipped_content_in_module):
     """The shipped glossary (and the recognised vocabulary, which needs no database)."""
 
 

@@ -41,7 +41,7 @@ EXPECTED = {
 
 
 @pytest.fixture(autouse=True)
-def glossary(shipped_content):
+def glossary(shipped_content_in_module):
     """Every test here decodes against the shipped glossary."""
 
 
