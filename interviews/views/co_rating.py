@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from glossary.http import render_page_or_partial, vary_on_htmx
+from glossary.http import render_page_or_partial, vary_on_htmx, wants_fragment
 
 from ..access import can_edit_interview, get_interview_for_viewing
 from ..forms import AnswerForm, CoRaterForm
@@ -144,7 +144,7 @@ def co_rating(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         first = next((r.number for r in ratings if not r.rating), 1)
         return redirect("interviews:co_rating_question", pk=pk, number=first)
     context = _context(co_rater, ratings, number)
-    if request.htmx and not request.htmx.boosted:
+    if wants_fragment(request):
         return vary_on_htmx(render_parts(request, context, "panel"))
     keys = keys_of(ShortcutPreference.objects.filter(user_id=request.user.pk).first())
     context.update(keys=keys, keys_json=as_json(keys), key_actions=listed(keys))

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import push_url, reswap, retarget
 
-from glossary.http import vary_on_htmx
+from glossary.http import vary_on_htmx, wants_fragment
 
 from ..access import get_interview_for_editing, require_screener
 from ..forms import (
@@ -308,7 +308,7 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         return redirect(
             "interviews:question", pk=pk, number=first_unrated.number if first_unrated else 1
         )
-    if request.htmx and not request.htmx.boosted:
+    if wants_fragment(request):
         rail = _rail(interview)
         current = interview.questions.filter(number=number).first()
         if current is None:

@@ -302,3 +302,20 @@ def test_the_database_refuses_a_rating_that_is_not_a_rating(screening, co_rater,
         answer.save(update_fields=["rating"])
     answer.refresh_from_db()
     assert answer.rating == ""
+
+
+def test_a_history_restore_gets_the_whole_co_rating_page(client, screening, co_rater, engineer):
+    # htmx asks the server for a page it has no copy of (Back, after its history cache was
+    # cleared) with HX-Request and HX-History-Restore-Request, and puts the answer in place of
+    # the whole <body>: a fragment would leave the page without its header and rail.
+    client.force_login(engineer)
+
+    html = client.get(
+        f"/interviews/{screening.pk}/co-rating/q/2/",
+        **HTMX,
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    ).content.decode()
+
+    assert "<html" in html
+    assert 'id="rail"' in html
+    assert "Question 2 of 3" in html

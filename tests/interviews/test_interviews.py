@@ -112,6 +112,25 @@ def test_workbench_shows_question_guidance_cues_and_rail(signed_in, interview):
     assert 'name="rating" value="strong"' in html
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["/interviews/{pk}/q/2/", "/bank/?q=python"],
+    ids=["workbench", "question bank search"],
+)
+def test_a_history_restore_gets_the_whole_page(signed_in, interview, url):
+    # htmx asks for a page it has no copy of (Back, after its history cache was cleared) with
+    # HX-Request and HX-History-Restore-Request, and puts the answer in place of the whole
+    # <body>: a fragment (the panel, the results) would leave a page without header or menu.
+    headers = {**HTMX, "HX-History-Restore-Request": "true"}
+
+    response = signed_in.get(url.format(pk=interview.pk), headers=headers)
+
+    html = response.content.decode()
+    assert "<html" in html
+    assert 'id="main"' in html
+    assert {"HX-Request", "HX-History-Restore-Request"} <= set(response["Vary"].split(", "))
+
+
 def test_workbench_unknown_question_number_is_404(signed_in, interview):
     assert signed_in.get(f"/interviews/{interview.pk}/q/9/").status_code == 404
 
