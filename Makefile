@@ -60,6 +60,7 @@ test: deps ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set), b
 bench: deps ## Benchmark the app against bare Django at 10,000 screenings, and the decoder on real résumés (docs/performance.md)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/decode.py
+	$(PY) benchmarks/panel_sizes.py
 	-$(PY) benchmarks/fetch_evaluation.py
 	$(PY) benchmarks/evaluate.py
 

@@ -234,12 +234,12 @@ def main() -> None:
         Path_("baseline: select_related list, 50 rows", f"/bench/list/{data['position']}/"),
         Path_(
             "rating save (next panel)",
-            f"/interviews/{live}/q/1/answer/",
+            f"/interviews/{live}/answers/",  # as the rating buttons post it
             "POST",
             "recruiter",
             htmx=True,
-            body='"parts=rating&rating=" .. ({"strong","average","weak"})[n % 3 + 1]',
-            sample="parts=rating&rating=strong",
+            body='"number=1&parts=rating&rating=" .. ({"strong","average","weak"})[n % 3 + 1]',
+            sample="number=1&parts=rating&rating=strong",
             baseline="baseline: 3 KB template, 20-item loop",
             target=1.5,
         ),

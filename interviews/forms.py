@@ -348,6 +348,9 @@ class AnswerForm(forms.Form):
     )
     notes_version = forms.IntegerField(min_value=0, max_value=2**31 - 1, required=False)
     overwrite = forms.BooleanField(required=False)
+    # The question, for the workbench's rating buttons, which stay on the page from question to
+    # question and post to one URL for all of them (a question's own URL needs none).
+    number = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
 
     def clean(self) -> dict:
         """Work out which parts are being saved; the notes need the version they were based on.

@@ -50,6 +50,7 @@ urlpatterns = [
     path("interviews/<int:pk>/", interviews.workbench, name="workbench"),
     path("interviews/<int:pk>/q/<int:number>/", interviews.workbench, name="question"),
     path("interviews/<int:pk>/q/<int:number>/answer/", interviews.answer, name="answer"),
+    path("interviews/<int:pk>/answers/", interviews.answer, name="answers"),
     path("interviews/<int:pk>/red-flags/", interviews.red_flags, name="red_flags"),
     path("interviews/<int:pk>/clock/", interviews.clock, name="clock"),
     path("interviews/<int:pk>/finish/", interviews.finish, name="finish"),
@@ -65,6 +66,11 @@ urlpatterns = [
         "interviews/<int:pk>/co-rating/q/<int:number>/answer/",
         co_rating.co_rating_answer,
         name="co_rating_answer",
+    ),
+    path(
+        "interviews/<int:pk>/co-rating/answers/",
+        co_rating.co_rating_answer,
+        name="co_rating_answers",
     ),
     path(
         "interviews/<int:pk>/co-rating/submit/", co_rating.co_rating_submit, name="co_rating_submit"

@@ -58,6 +58,8 @@ EXPECTED: dict[str, tuple] = {
     "interviews/<int:pk>/": ("GET", "live", (302, 404, 403, 404, 302, 404)),
     "interviews/<int:pk>/q/<int:number>/": ("GET", "live", (200, 404, 403, 404, 200, 404)),
     "interviews/<int:pk>/q/<int:number>/answer/": ("POST", "live", (422, 404, 403, 404, 422, 404)),
+    # The rating buttons' URL: the question's number is posted (400 without one).
+    "interviews/<int:pk>/answers/": ("POST", "live", (400, 404, 403, 404, 400, 404)),
     "interviews/<int:pk>/red-flags/": ("POST", "live", (302, 404, 403, 404, 302, 404)),
     "interviews/<int:pk>/clock/": ("POST", "live", (400, 404, 403, 404, 400, 404)),
     "interviews/<int:pk>/finish/": ("GET", "live", (200, 404, 403, 404, 200, 404)),
@@ -68,6 +70,7 @@ EXPECTED: dict[str, tuple] = {
     "interviews/<int:pk>/co-rating/": ("GET", "live", (404,) * 6),
     "interviews/<int:pk>/co-rating/q/<int:number>/": ("GET", "live", (404,) * 6),
     "interviews/<int:pk>/co-rating/q/<int:number>/answer/": ("POST", "live", (404,) * 6),
+    "interviews/<int:pk>/co-rating/answers/": ("POST", "live", (404,) * 6),
     "interviews/<int:pk>/co-rating/submit/": ("GET", "live", (404,) * 6),
     # Scorecards: interviewer, the position's managers and admins.
     "interviews/<int:pk>/scorecard/": ("GET", "done", (200, 404, 200, 404, 200, 404)),

@@ -5,7 +5,9 @@
 tooltips, once per distinct term, for the terms marked since it last ran in this request. Put
 it after the marked text, inside the same swappable region, so a region swapped by htmx brings
 its own tooltips. ``static/js/app.js`` shows a tooltip on hover or keyboard focus, next to the
-term and inside the screen; without JavaScript the term is simply a link.
+term and inside the screen; without JavaScript the term is simply a link. A page whose parts
+are swapped in later without tooltips of their own (the workbench's question panels) puts the
+tooltips of all their terms on the page first (``explain_terms_of``).
 
 Marking a text is cached per glossary revision, so each question's text is marked once per
 process and glossary change, not on every request.
@@ -13,6 +15,7 @@ process and glossary change, not on every request.
 
 import functools
 from collections import OrderedDict
+from collections.abc import Iterable
 
 from django import template
 from django.urls import get_script_prefix, reverse
@@ -94,6 +97,21 @@ def mark(text: str) -> tuple[SafeString, frozenset[int]]:
     else:
         _marked.move_to_end(key)
     return mark_safe(found[0]), found[1]  # noqa: S308 - escaped and rendered by annotate
+
+
+def explain_terms_of(request, texts: Iterable[str]) -> None:
+    """Put the tooltips of every term in ``texts`` on the page ``request`` is rendering (by the
+    next ``{% glossary_tips %}``), for parts of the page that are swapped in later without their
+    own: the workbench's question panels. Each text is marked once per glossary revision.
+
+    Args:
+        request: the request whose page is being rendered.
+        texts: the texts whose terms the page should explain.
+    """
+    ids = set().union(*(mark(str(text or ""))[1] for text in texts))
+    terms = current()[1]
+    holder = _used({"request": request})
+    holder.update((pk, terms[pk]) for pk in ids if pk in terms)
 
 
 @register.simple_tag(takes_context=True)

@@ -37,11 +37,13 @@ def rail_item(item, question_base: str, current_number: int, oob: bool = False) 
         question_base: the URL the question's number is appended to.
         current_number: the question on screen (marked ``aria-current``).
         oob: swap it out-of-band (answering a rating).
+
+    Where it loads its question (the panel, in place, with the URL pushed) is said once, by the
+    rail's list, for every entry.
     """
     url = f"{question_base}{item.number}/"
     return format_html(
-        '<li id="rail-q-{}"{} class="min-w-0"><a href="{}" class="rail-item"{} hx-get="{}" '
-        'hx-target="#panel" hx-swap="outerHTML" hx-push-url="true">'
+        '<li id="rail-q-{}"{} class="min-w-0"><a href="{}" class="rail-item"{} hx-get="{}">'
         '<span class="rail-number">{}</span>'
         '<span class="rail-area">{}</span>'
         '<span class="rating-chip rating-{}"><span aria-hidden="true">{}</span>'

@@ -34,8 +34,10 @@ from .interviews import (
     WORKBENCH,
     RailItem,
     answer_fragment,
+    explain_every_question,
     next_unrated,
     panel_navigation,
+    posted_number,
     render_parts,
     workbench_urls,
 )
@@ -148,15 +150,24 @@ def co_rating(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         return vary_on_htmx(render_parts(request, context, "panel"))
     keys = keys_of(ShortcutPreference.objects.filter(user_id=request.user.pk).first())
     context.update(keys=keys, keys_json=as_json(keys), key_actions=listed(keys))
+    explain_every_question(request, ratings)
     return vary_on_htmx(render(request, WORKBENCH, context))
 
 
 @require_POST
-def co_rating_answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def co_rating_answer(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
     """Save the co-rater's rating, cues and/or notes of question ``number`` (as the
-    interviewer's answer view does, with the same htmx fragments)."""
+    interviewer's answer view does, with the same htmx fragments; without ``number`` in the
+    URL, the one posted)."""
     co_rater = _get_co_rater(request, pk)
     form = AnswerForm(request.POST)
+    number = number or posted_number(form)
+    if number is None:
+        return HttpResponse(
+            " ".join(e for errors in form.errors.values() for e in errors),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
     if not form.is_valid():
         return HttpResponse(
             " ".join(e for errors in form.errors.values() for e in errors), status=422

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import push_url, reswap, retarget
 
 from glossary.http import vary_on_htmx, wants_fragment
+from glossary.templatetags.glossary import explain_terms_of
 
 from ..access import get_interview_for_editing, require_screener
 from ..forms import (
@@ -65,6 +67,26 @@ def rejects_closed(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
             return redirect(summary, permanent=False)
 
     return wrapper
+
+
+def posted_number(form: AnswerForm) -> int | None:
+    """The question number an answer form names, or None (with the error on the form).
+
+    Args:
+        form: a bound ``AnswerForm``.
+
+    Returns:
+        The posted ``number``, if valid; else None, and the form has an error on ``number``.
+    """
+    field = form.fields["number"]
+    try:
+        number = field.clean(field.widget.value_from_datadict(form.data, form.files, "number"))
+    except ValidationError as exc:
+        form.add_error("number", exc)
+        return None
+    if number is None:
+        form.add_error("number", "Say which question this answers (number).")
+    return number
 
 
 def _bad_request(form) -> HttpResponse:
@@ -198,11 +220,14 @@ def workbench_urls(base: str, number: int, finish: str) -> dict:
         finish: the last step's path under ``base`` (``finish/`` or ``submit/``).
 
     Returns:
-        The context entries ``question_base``, ``answer_url`` and ``finish_url``.
+        The context entries ``question_base``, ``answer_url`` (this question's), ``answers_url``
+        (any question's, given its ``number``: the rating buttons, which stay on the page) and
+        ``finish_url``.
     """
     return {
         "question_base": f"{base}q/",
         "answer_url": f"{base}q/{number}/answer/",
+        "answers_url": f"{base}answers/",
         "finish_url": f"{base}{finish}",
     }
 
@@ -244,15 +269,39 @@ def _panel_context(interview: Interview, current: InterviewQuestion, rail: list[
     }
 
 
-def _workbench_context(interview: Interview, number: int, user) -> dict:
+def explain_every_question(request: HttpRequest, questions) -> None:
+    """Put on the workbench page the tooltips of every glossary term in any of its questions.
+
+    The panel swapped in for another question (Next, a rating) then brings none of its own,
+    instead of repeating the same tooltips with every rating. Keep the texts in step with what
+    the panel marks (``workbench.html``, ``_answer_patterns.html``, ``_follow_up.html``).
+
+    Args:
+        request: the request rendering the whole page.
+        questions: the interview's questions (``InterviewQuestion`` or ``CoRating``).
+    """
+    explain_terms_of(
+        request,
+        (
+            text
+            for q in questions
+            for text in (q.prompt, q.probes, q.hypothetical, q.strong, q.average, q.weak)
+            + tuple(follow_up.get("ask", "") for follow_up in q.follow_ups)
+        ),
+    )
+
+
+def _workbench_context(request: HttpRequest, interview: Interview, number: int) -> dict:
     """Everything the whole workbench page shows, in a fixed number of queries.
 
     Raises:
         Http404: no question ``number`` in this interview.
     """
+    user = request.user
     questions = list(interview.questions.all())
     if not 1 <= number <= len(questions):
         raise Http404("No such question in this interview.")
+    explain_every_question(request, questions)
     rail = [RailItem(q.number, q.area_name, q.rating, q.minutes) for q in questions]
     context = _panel_context(interview, questions[number - 1], rail)
     flagged = {f.red_flag_id: f for f in interview.red_flags.all()}
@@ -278,7 +327,9 @@ def render_parts(
     """Render the workbench's partials; every part after the first is swapped out-of-band.
 
     ``all_oob`` makes the first one out-of-band too, for requests that swap nothing themselves.
-    A part may be given as ``(name, extra context)``.
+    A part may be given as ``(name, extra context)``. Parts are rendered with ``fragment`` set:
+    what stays on the page from question to question (the rating buttons, the hints) is then
+    an empty element that htmx replaces with the page's own (``hx-preserve``).
     """
     html = []
     for index, part in enumerate(parts):
@@ -286,7 +337,7 @@ def render_parts(
         html.append(
             render_to_string(
                 f"{WORKBENCH}#{name}",
-                {**context, **extra, "oob": all_oob or index > 0},
+                {**context, **extra, "oob": all_oob or index > 0, "fragment": True},
                 request=request,
             )
         )
@@ -316,15 +367,14 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         return vary_on_htmx(
             render_parts(request, _panel_context(interview, current, rail), "panel")
         )
-    return vary_on_htmx(
-        render(request, WORKBENCH, _workbench_context(interview, number, request.user))
-    )
+    return vary_on_htmx(render(request, WORKBENCH, _workbench_context(request, interview, number)))
 
 
 @require_POST
 @rejects_closed
-def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    """Save the rating, cues heard and/or notes of question ``number``.
+def answer(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
+    """Save the rating, cues heard and/or notes of question ``number`` (without it in the URL:
+    the ``number`` posted, as the rating buttons do; 400 if there is none).
 
     ``parts`` in the form says which of them are sent (all, without JavaScript). Notes carry the
     version they were based on: if another tab saved newer notes since, nothing is overwritten
@@ -332,6 +382,9 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """
     interview = get_interview_for_editing(request, pk, people=False)
     form = AnswerForm(request.POST)
+    number = number or posted_number(form)
+    if number is None:
+        return _bad_request(form)
     if not form.is_valid():
         return _answer_invalid(request, interview, number, form.errors.values())
     try:
@@ -353,7 +406,7 @@ def answer(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             next_panel=_next_panel(interview),
         )
     if conflict:
-        context = _workbench_context(interview, number, request.user)
+        context = _workbench_context(request, interview, number)
         context.update(conflict=True, my_notes=data["notes"], posted_version=data["notes_version"])
         return render(request, WORKBENCH, context, status=409)
     messages.success(request, f"Saved question {number}.")
@@ -437,7 +490,7 @@ def _answer_invalid(request, interview, number, errors) -> HttpResponse:
         response = render_parts(request, context, "notes-status", status=422)
         # A rating targets the panel; the message belongs next to the notes whatever was sent.
         return reswap(retarget(response, "#notes-status"), "outerHTML")
-    context = _workbench_context(interview, number, request.user)
+    context = _workbench_context(request, interview, number)
     context["answer_errors"] = messages_
     return render(request, WORKBENCH, context, status=422)
 

@@ -199,9 +199,24 @@
   document.addEventListener("htmx:beforeSwap", (event) => {
     if (event.detail.target?.id === "panel" && event.detail.shouldSwap) focusPanel = true;
   });
+  // The rating buttons stay on the page from question to question (hx-preserve): show which
+  // one the question now on screen has, as the server does in a whole page.
+  const showRating = () => {
+    const panel = $("#panel");
+    const bar = $("#rating-bar");
+    if (!panel || !bar) return;
+    const rating = panel.dataset.rating || "";
+    for (const button of bar.querySelectorAll('button[name="rating"]')) {
+      button.setAttribute("aria-pressed", String(button.value === rating));
+    }
+    const label = $("[data-current-rating]", bar);
+    if (label) label.textContent = rating ? `: ${panel.dataset.ratingLabel}` : "";
+  };
+
   let focusClock = false;
   document.addEventListener("htmx:afterSettle", () => {
     labelKeys();
+    showRating();
     if (focusClock && $("[data-clock-button]")) {
       // The pressed button was replaced with its opposite (Pause <-> Resume): focus that.
       focusClock = false;

@@ -197,3 +197,45 @@ def test_note_typed_while_the_server_is_down_survives_a_reload(page, live_server
     expect(page.locator("#notes")).to_have_value("Typed during the outage.")
     expect(page.locator("#notes-status")).to_contain_text("Saved at", timeout=10_000)
     assert interview.questions.get(number=1).notes == "Typed during the outage."
+
+
+def test_rating_buttons_and_tooltips_stay_right_from_question_to_question(
+    page, live_server, sign_in, bank
+):
+    """The rating buttons and the tooltips are not sent again with each question's panel: the
+    page keeps its own. They must still show the question on screen: which rating it has, and
+    the meaning of each of its terms."""
+    make_user(RECRUITER, email="rita@example.com", first_name="Rita")
+    make_position(Kit.objects.get(slug="mid-screen"))
+    sign_in("rita@example.com")
+    interview = start_interview(page, live_server)
+    bar = page.locator("#rating-bar")
+    page.evaluate("document.getElementById('rating-bar').dataset.kept = 'yes'")
+
+    bar.locator('button[value="strong"]').click()
+
+    expect(page.get_by_text("Question 2 of", exact=False)).to_be_visible()
+    expect(bar.locator("[data-kept]")).to_have_count(0)  # the element itself carries it
+    expect(bar).to_have_attribute("data-kept", "yes")
+    for value in ("strong", "average", "weak", "skipped"):
+        expect(bar.locator(f'button[value="{value}"]')).to_have_attribute("aria-pressed", "false")
+    expect(page.locator("#rating-label")).to_have_text("Rating")
+
+    page.keyboard.press("p")  # back to question 1, rated Strong
+
+    expect(page.get_by_text("Question 1 of", exact=False)).to_be_visible()
+    expect(bar.locator('button[value="strong"]')).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#rating-label")).to_have_text("Rating: Strong")
+    page.keyboard.press("a")  # rated again from the same buttons: Average
+    expect(page.get_by_text("Question 2 of", exact=False)).to_be_visible()
+    assert interview.questions.get(number=1).rating == "average"
+
+    # Every term in the swapped-in panel is explained by a tooltip the page already has.
+    terms = page.locator("#panel a.term")
+    assert terms.count() > 0
+    for index in range(terms.count()):
+        tip_id = terms.nth(index).get_attribute("aria-describedby")
+        expect(page.locator(f"#{tip_id}")).to_have_count(1)
+    terms.first.hover()
+    tip = page.locator(f"#{terms.first.get_attribute('aria-describedby')}")
+    expect(tip).to_be_visible()

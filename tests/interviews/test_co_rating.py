@@ -319,3 +319,29 @@ def test_a_history_restore_gets_the_whole_co_rating_page(client, screening, co_r
     assert "<html" in html
     assert 'id="rail"' in html
     assert "Question 2 of 3" in html
+
+
+def test_a_co_raters_buttons_rate_the_question_on_screen_by_its_number(
+    client, screening, co_rater, engineer
+):
+    client.force_login(engineer)
+    page = client.get(f"/interviews/{screening.pk}/co-rating/q/2/").content.decode()
+    assert page.count(f'hx-post="/interviews/{screening.pk}/co-rating/answers/"') == 4
+
+    response = client.post(
+        f"/interviews/{screening.pk}/co-rating/answers/",
+        {"number": "2", "rating": "strong", "parts": "rating"},
+        **HTMX,
+    )
+    missing = client.post(
+        f"/interviews/{screening.pk}/co-rating/answers/",
+        {"rating": "weak", "parts": "rating"},
+        **HTMX,
+    )
+
+    assert "Question 3 of 3" in response.content.decode()  # the next unrated comes next
+    assert '<div id="rating-bar" hx-preserve></div>' in response.content.decode()
+    assert missing.status_code == 400
+    assert "Say which question" in missing.content.decode()
+    assert [r.rating for r in co_rater.ratings.order_by("question__number")] == ["", "strong", ""]
+    assert screening.questions.get(number=2).rating == ""  # the interviewer's is untouched

@@ -1,9 +1,11 @@
 """Running an interview: start, rate, cues, notes, red flags, clock, finish; with and without JS."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
-from interviews.models import Interview, InterviewQuestion, InterviewRedFlag, Question, RedFlag
+from interviews.models import Interview, InterviewQuestion, InterviewRedFlag, Kit, Question, RedFlag
 from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
 from tests.factories import (
     HTMX,
@@ -160,6 +162,104 @@ def test_htmx_rating_saves_and_moves_to_next_unrated(signed_in, interview):
     first = asked(interview, 1)
     assert first.rating == "strong"
     assert first.rated_at is not None
+
+
+def test_htmx_rating_answer_leaves_out_what_the_page_keeps(signed_in, interview):
+    # The rating buttons, the hints and the tooltips stay on the page from question to
+    # question: the answer has an empty element of the same id for each (htmx keeps the page's
+    # own, hx-preserve), no buttons, no tooltips, no form token (htmx sends it in a header).
+    response = signed_in.post(
+        answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
+    )
+
+    html = response.content.decode()
+    for kept in [
+        '<div id="rating-bar" hx-preserve></div>',
+        '<p id="expand-hint" hx-preserve></p>',
+        '<p id="cue-hint" hx-preserve></p>',
+        '<button id="save-answer" hx-preserve></button>',
+    ]:
+        assert kept in html, kept
+    assert 'name="rating"' not in html
+    assert 'role="tooltip"' not in html
+    assert "csrfmiddlewaretoken" not in html
+    # What the kept buttons need to show and rate question 2: its rating, its number.
+    assert 'data-number="2"' in html
+    assert 'data-rating="" data-rating-label=""' in html
+    assert '<input type="hidden" name="number" value="2">' in html
+    assert len(response.content) < 6 * 1024  # a short question's panel, and no more
+
+
+def test_workbench_rating_buttons_post_the_number_of_the_question_on_screen(signed_in, interview):
+    interview.questions.filter(number=2).update(rating="weak")
+
+    html = signed_in.get(f"/interviews/{interview.pk}/q/2/").content.decode()
+
+    assert html.count(f'hx-post="/interviews/{interview.pk}/answers/"') == 4
+    assert 'hx-params="rating,parts,number"' in html
+    assert '<input type="hidden" name="number" value="2">' in html
+    assert 'value="weak" class="rating-button rating-weak" aria-pressed="true"' in html
+    assert "Rating<span data-current-rating>: Weak</span>" in html
+    assert 'data-rating="weak" data-rating-label="Weak"' in html
+
+
+def test_rating_by_the_posted_number(signed_in, interview):
+    url = reverse("interviews:answers", args=[interview.pk])
+
+    response = signed_in.post(
+        url, {"number": "2", "parts": "rating", "rating": "weak"}, headers=HTMX
+    )
+
+    assert response.status_code == 200
+    assert "Question 3 of 3" in response.content.decode()
+    assert asked(interview, 2).rating == "weak"
+    assert asked(interview, 1).rating == ""
+
+
+@pytest.mark.parametrize(
+    ("number", "status", "says"),
+    [
+        ("", 400, "Say which question this answers"),
+        ("two", 400, "Enter a whole number"),
+        ("0", 400, "greater than or equal to 1"),
+        ("9", 404, "Not Found"),
+    ],
+)
+def test_rating_by_a_missing_or_unknown_number_changes_nothing(
+    signed_in, interview, number, status, says
+):
+    url = reverse("interviews:answers", args=[interview.pk])
+
+    response = signed_in.post(
+        url, {"number": number, "parts": "rating", "rating": "weak"}, headers=HTMX
+    )
+
+    assert response.status_code == status
+    assert says in response.content.decode()
+    assert list(interview.questions.values_list("rating", flat=True)) == ["", "", ""]
+
+
+def test_the_workbench_page_explains_every_term_of_every_question_once(
+    signed_in, recruiter, shipped_content
+):
+    # A panel swapped in brings no tooltips: the page must already have one for each term any
+    # of the interview's questions marks, once each.
+    interview = make_interview(
+        recruiter, position=make_position(Kit.objects.get(slug="mid-screen"))
+    )
+    base = f"/interviews/{interview.pk}/q/"
+
+    page = signed_in.get(f"{base}1/").content.decode()
+
+    tips = re.findall(r'role="tooltip" id="([^"]+)"', page)
+    assert len(tips) == len(set(tips)) > 10
+    described = set()
+    for number in range(1, interview.questions.count() + 1):
+        panel = signed_in.get(f"{base}{number}/", headers=HTMX).content.decode()
+        assert 'role="tooltip"' not in panel
+        described |= set(re.findall(r'aria-describedby="(term-tip-[^"]+)"', panel))
+    assert described  # the questions do mention glossary terms
+    assert described <= set(tips), described - set(tips)
 
 
 def test_htmx_rating_the_last_unrated_question_stays_and_offers_finish(signed_in, interview):
