@@ -49,7 +49,7 @@ import functools
 import itertools
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -308,17 +308,20 @@ _TECHNICAL_NOUN = re.compile(
 )
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4)  # asked three times in each scan of a résumé (scan_resume)
+def _segments(text: str) -> tuple[tuple[int, int], ...]:
     """The text split into list items: (start, end) of each stretch between separators."""
     bullet = None if _SEPARATOR.match(text) else _FIRST_BULLET.match(text)
     spans = [bullet.span()] if bullet else []
     spans += [found.span() for found in _SEPARATOR.finditer(text, bullet.end() if bullet else 0)]
     starts = [0, *(end for _, end in spans)]
     ends = [*(start for start, _ in spans), len(text)]
-    return [(a, b) for a, b in zip(starts, ends, strict=True) if not text[a:b].isspace() and a < b]
+    return tuple(
+        (a, b) for a, b in zip(starts, ends, strict=True) if not text[a:b].isspace() and a < b
+    )
 
 
-def _segment_of(segments: list[tuple[int, int]], matches: list[Match]) -> dict[Match, int]:
+def _segment_of(segments: Sequence[tuple[int, int]], matches: list[Match]) -> dict[Match, int]:
     """The index of the segment each match starts in (``len(segments)`` if none)."""
     ends = [end for _, end in segments]
     return {m: bisect.bisect_right(ends, m.start) for m in matches}
@@ -383,8 +386,8 @@ class TermMatcher:
         self.exact: dict[int, set[str]] = {}  # case-sensitive terms: their spellings as written
         self.written: dict[int, set[str]] = {}  # everyday-word terms: the same, for sentences
         self.choices: dict[str, int] = {}  # folded spelling → term, for misspelling suggestions
-        # the same spellings by length, for each window of lengths asked about
-        self.by_length: dict[tuple[int, int], list[str]] = {}
+        # the same spellings by first letter and length, for each letter and window asked about
+        self.near_spellings: dict[tuple[str, int, int], list[str]] = {}
         self.letters: dict[str, tuple[int, int]] = {}  # one-letter spellings, as the automaton's
         seen: set[str] = set()
         every_written: list[tuple[int, str]] = []
@@ -676,13 +679,14 @@ class TermMatcher:
     def _nearest(self, folded: str) -> int | None:
         """The term with a spelling within the allowed edit distance of ``folded`` (but not
         equal to it), or None; of two as near, the one first in the glossary. Only spellings
-        whose length is within that distance are compared."""
+        that start with the same letter (``_could_be_a_typo`` requires it) and whose length is
+        within that distance are compared."""
         allowed = _allowed_edits(folded)
-        window = (len(folded) - allowed, len(folded) + allowed)
-        near = self.by_length.get(window)
+        key = (folded[:1], len(folded) - allowed, len(folded) + allowed)
+        near = self.near_spellings.get(key)
         if near is None:
-            near = [c for c in self.choices if window[0] <= len(c) <= window[1]]
-            self.by_length[window] = near
+            near = [c for c in self.choices if c[:1] == key[0] and key[1] <= len(c) <= key[2]]
+            self.near_spellings[key] = near
         found = process.extract(
             folded, near, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
         )
@@ -1079,6 +1083,7 @@ def scan_resume(text: str) -> Scan:
     Probable misspellings are looked for in the first ``PROBABLE_CHARS`` characters only: a
     résumé is far shorter, and a 2 MB upload stays fast.
     """
+    _segments.cache_clear()  # list items worked out once in this scan, none kept from another
     matcher, terms = current()
     matches = [m for m in matcher.find(text, resume=True) if m.term_id in terms]
     head = text[:PROBABLE_CHARS]
