@@ -69,7 +69,11 @@ def render_term(written: str, term) -> SafeString:
 def _used(context) -> dict[int, object]:
     """The terms marked during this request and not yet given a tooltip (term id to term)."""
     request = context.get("request")
-    holder = request if request is not None else context.render_context
+    return _used_by(request if request is not None else context.render_context)
+
+
+def _used_by(holder) -> dict[int, object]:
+    """The terms kept on ``holder`` (the request, or a render context without one)."""
     if not hasattr(holder, "glossary_used"):
         holder.glossary_used = {}
     return holder.glossary_used
@@ -110,8 +114,7 @@ def explain_terms_of(request, texts: Iterable[str]) -> None:
     """
     ids = set().union(*(mark(str(text or ""))[1] for text in texts))
     terms = current()[1]
-    holder = _used({"request": request})
-    holder.update((pk, terms[pk]) for pk in ids if pk in terms)
+    _used_by(request).update((pk, terms[pk]) for pk in ids if pk in terms)
 
 
 @register.simple_tag(takes_context=True)
