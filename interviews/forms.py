@@ -350,7 +350,17 @@ class AnswerForm(forms.Form):
     overwrite = forms.BooleanField(required=False)
     # The question, for the workbench's rating buttons, which stay on the page from question to
     # question and post to one URL for all of them (a question's own URL needs none).
-    number = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
+    number = forms.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        error_messages={"required": "Say which question this answers (number)."},
+    )
+
+    def __init__(self, *args, needs_number: bool = False, **kwargs) -> None:
+        """``needs_number``: the URL names no question, so ``number`` must be posted."""
+        super().__init__(*args, **kwargs)
+        self.fields["number"].required = needs_number
 
     def clean(self) -> dict:
         """Work out which parts are being saved; the notes need the version they were based on.

@@ -34,10 +34,10 @@ from .interviews import (
     WORKBENCH,
     RailItem,
     answer_fragment,
+    bad_request,
     explain_every_question,
     next_unrated,
     panel_navigation,
-    posted_number,
     render_parts,
     workbench_urls,
 )
@@ -160,14 +160,11 @@ def co_rating_answer(request: HttpRequest, pk: int, number: int | None = None) -
     interviewer's answer view does, with the same htmx fragments; without ``number`` in the
     URL, the one posted)."""
     co_rater = _get_co_rater(request, pk)
-    form = AnswerForm(request.POST)
-    number = number or posted_number(form)
+    form = AnswerForm(request.POST, needs_number=number is None)
     if number is None:
-        return HttpResponse(
-            " ".join(e for errors in form.errors.values() for e in errors),
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
+        if form.has_error("number"):
+            return bad_request(form)
+        number = form.cleaned_data["number"]
     if not form.is_valid():
         return HttpResponse(
             " ".join(e for errors in form.errors.values() for e in errors), status=422

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -69,27 +68,7 @@ def rejects_closed(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return wrapper
 
 
-def posted_number(form: AnswerForm) -> int | None:
-    """The question number an answer form names, or None (with the error on the form).
-
-    Args:
-        form: a bound ``AnswerForm``.
-
-    Returns:
-        The posted ``number``, if valid; else None, and the form has an error on ``number``.
-    """
-    field = form.fields["number"]
-    try:
-        number = field.clean(field.widget.value_from_datadict(form.data, form.files, "number"))
-    except ValidationError as exc:
-        form.add_error("number", exc)
-        return None
-    if number is None:
-        form.add_error("number", "Say which question this answers (number).")
-    return number
-
-
-def _bad_request(form) -> HttpResponse:
+def bad_request(form) -> HttpResponse:
     """A 400 naming what is wrong, for values no page of the app sends (hand-made requests)."""
     text = " ".join(error for errors in form.errors.values() for error in errors)
     return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
@@ -381,10 +360,11 @@ def answer(request: HttpRequest, pk: int, number: int | None = None) -> HttpResp
     and the interviewer is shown both (409) unless they chose to overwrite.
     """
     interview = get_interview_for_editing(request, pk, people=False)
-    form = AnswerForm(request.POST)
-    number = number or posted_number(form)
+    form = AnswerForm(request.POST, needs_number=number is None)
     if number is None:
-        return _bad_request(form)
+        if form.has_error("number"):
+            return bad_request(form)
+        number = form.cleaned_data["number"]
     if not form.is_valid():
         return _answer_invalid(request, interview, number, form.errors.values())
     try:
@@ -502,7 +482,7 @@ def red_flags(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_interview_for_editing(request, pk)
     form = RedFlagsForm(request.POST, red_flags=list(RedFlag.objects.all()))
     if form.has_error("number"):
-        return _bad_request(form)
+        return bad_request(form)
     if form.is_valid():
         flag_total = interview.set_red_flags(form.chosen())
     else:
@@ -534,7 +514,7 @@ def clock(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_interview_for_editing(request, pk)
     form = ClockForm(request.POST)
     if not form.is_valid():
-        return _bad_request(form)
+        return bad_request(form)
     if form.cleaned_data["action"] == "pause":
         interview.pause()
     else:
