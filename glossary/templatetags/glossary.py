@@ -7,7 +7,9 @@ it after the marked text, inside the same swappable region, so a region swapped 
 its own tooltips. ``static/js/app.js`` shows a tooltip on hover or keyboard focus, next to the
 term and inside the screen; without JavaScript the term is simply a link. A page whose parts
 are swapped in later without tooltips of their own (the workbench's question panels) puts the
-tooltips of all their terms on the page first (``explain_terms_of``).
+tooltips of all their terms on the page first (``explain_terms_of``). Such a part, rendered
+with ``fragment`` set, leaves ``aria-describedby`` out of its marks: only htmx asks for it, and
+``app.js`` points each mark at the page's tooltip as the part arrives.
 
 Marking a text is cached per glossary revision, so each question's text is marked once per
 process and glossary change, not on every request.
@@ -52,8 +54,10 @@ def term_url(term) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def _term_link(prefix: str, slug: str) -> str:
+def _term_link(prefix: str, slug: str, described: bool) -> str:
     """The opening tag of a mention's link (built once per term and script prefix)."""
+    if not described:
+        return format_html('<a class="term" href="{}">', _term_url(prefix, slug))
     return format_html(
         '<a class="term" href="{}" aria-describedby="{}">',
         _term_url(prefix, slug),
@@ -61,9 +65,11 @@ def _term_link(prefix: str, slug: str) -> str:
     )
 
 
-def render_term(written: str, term) -> SafeString:
-    """One mention: a link to the term's page, described by the term's tooltip."""
-    return mark_safe(f"{_term_link(get_script_prefix(), term.slug)}{escape(written)}</a>")  # noqa: S308
+def render_term(written: str, term, *, described: bool = True) -> SafeString:
+    """One mention: a link to the term's page, described by the term's tooltip (unless
+    ``described`` is false: see the module docstring)."""
+    link = _term_link(get_script_prefix(), term.slug, described)
+    return mark_safe(f"{link}{escape(written)}</a>")  # noqa: S308
 
 
 def _used(context) -> dict[int, object]:
@@ -79,20 +85,24 @@ def _used_by(holder) -> dict[int, object]:
     return holder.glossary_used
 
 
-def mark(text: str) -> tuple[SafeString, frozenset[int]]:
+def mark(text: str, *, described: bool = True) -> tuple[SafeString, frozenset[int]]:
     """``text`` escaped with its terms marked, and the ids of those terms (cached).
+
+    Args:
+        text: plain text.
+        described: whether each mark names its tooltip (``aria-describedby``).
 
     Returns:
         The safe HTML and the ids of the terms in it.
     """
-    key = (current()[0].revision, text)
+    key = (current()[0].revision, text, described)
     found = _marked.get(key)
     if found is None:
         ids: set[int] = set()
 
         def render(written: str, term) -> SafeString:
             ids.add(term.pk)
-            return render_term(written, term)
+            return render_term(written, term, described=described)
 
         found = (str(annotate(text, render)), frozenset(ids))
         _marked[key] = found
@@ -120,7 +130,7 @@ def explain_terms_of(request, texts: Iterable[str]) -> None:
 @register.simple_tag(takes_context=True)
 def glossary_terms(context, text: str) -> SafeString:
     """``text`` escaped, with every glossary term in it marked (see the module docstring)."""
-    html, ids = mark(str(text or ""))
+    html, ids = mark(str(text or ""), described=not context.get("fragment"))
     if ids:
         terms = current()[1]
         _used(context).update((pk, terms[pk]) for pk in ids if pk in terms)

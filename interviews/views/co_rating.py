@@ -31,6 +31,7 @@ from ..notifications import person
 from ..scorecard import raters
 from ..shortcuts import as_json, keys_of, listed
 from .interviews import (
+    PANEL,
     WORKBENCH,
     RailItem,
     answer_fragment,
@@ -147,7 +148,7 @@ def co_rating(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         return redirect("interviews:co_rating_question", pk=pk, number=first)
     context = _context(co_rater, ratings, number)
     if wants_fragment(request):
-        return vary_on_htmx(render_parts(request, context, "panel"))
+        return vary_on_htmx(render_parts(request, context, *PANEL))
     keys = keys_of(ShortcutPreference.objects.filter(user_id=request.user.pk).first())
     context.update(keys=keys, keys_json=as_json(keys), key_actions=listed(keys))
     explain_every_question(request, ratings)

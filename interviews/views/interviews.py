@@ -45,6 +45,9 @@ from ..shortcuts import DEFAULT_KEYS, as_json, keys_of, listed
 from ..templatetags.workbench import RATING_SYMBOLS
 
 WORKBENCH = "interviews/workbench.html"
+# A question panel as a fragment: the panel itself, then the parts of the answer form (which
+# stays on the page) that differ from question to question, swapped out-of-band.
+PANEL = ("panel", "cue-count", "answer-cues", "notes-field", "follow-ups")
 
 
 def rejects_closed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -307,8 +310,9 @@ def render_parts(
 
     ``all_oob`` makes the first one out-of-band too, for requests that swap nothing themselves.
     A part may be given as ``(name, extra context)``. Parts are rendered with ``fragment`` set:
-    what stays on the page from question to question (the rating buttons, the hints) is then
-    an empty element that htmx replaces with the page's own (``hx-preserve``).
+    what stays on the page from question to question (the rating buttons, the hint, the answer
+    form) is then an empty element that htmx replaces with the page's own (``hx-preserve``),
+    and glossary marks name no tooltip (``app.js`` adds it).
     """
     html = []
     for index, part in enumerate(parts):
@@ -343,9 +347,7 @@ def workbench(request: HttpRequest, pk: int, number: int | None = None) -> HttpR
         current = interview.questions.filter(number=number).first()
         if current is None:
             raise Http404("No such question in this interview.")
-        return vary_on_htmx(
-            render_parts(request, _panel_context(interview, current, rail), "panel")
-        )
+        return vary_on_htmx(render_parts(request, _panel_context(interview, current, rail), *PANEL))
     return vary_on_htmx(render(request, WORKBENCH, _workbench_context(request, interview, number)))
 
 
@@ -409,8 +411,8 @@ def answer_fragment(
     """The htmx answer to a save: only what changed on screen (the interviewer's and a
     co-rater's workbench alike).
 
-    A rating: the next unrated question's panel, the rated question's rail entry and the
-    progress (out-of-band). Notes: their status. Cues: the count heard (out-of-band).
+    A rating: the next unrated question's panel (``PANEL``), the rated question's rail entry
+    and the progress (out-of-band). Notes: their status. Cues: the count heard (out-of-band).
 
     Args:
         request: the save.
@@ -439,7 +441,7 @@ def answer_fragment(
         context["just_rated"] = answer
     rated = context["rail"][answer.number - 1]
     response = render_parts(
-        request, context, "panel", ("rail-item", {"item": rated}), "rail-progress"
+        request, context, *PANEL, ("rail-item", {"item": rated}), "rail-progress"
     )
     push_url(response, f"{context['question_base']}{current.number}/")
     return response

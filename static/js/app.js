@@ -94,6 +94,16 @@ document.addEventListener("htmx:beforeSwap", (event) => {
     { passive: true, capture: true },
   );
   document.addEventListener("htmx:beforeSwap", hide);
+  // A part swapped in by htmx may leave its marks' tooltips to the page (the workbench's
+  // question panels, see glossary/templatetags/glossary.py): point each mark at its term's.
+  document.addEventListener("htmx:load", (event) => {
+    const root = event.detail.elt;
+    if (!(root instanceof Element)) return;
+    for (const term of root.querySelectorAll("a.term:not([aria-describedby])")) {
+      const id = `term-tip-${term.pathname.split("/").filter(Boolean).pop()}`;
+      if (document.getElementById(id)) term.setAttribute("aria-describedby", id);
+    }
+  });
 })();
 
 // Alpine.js only where a page uses it (an element with x-data): loaded once, after the page's
@@ -124,6 +134,9 @@ document.addEventListener("htmx:afterSettle", (event) => {
   if (active && active !== document.body) return;
   const target = event.detail.target;
   if (!(target instanceof Element)) return;
+  // A request that swaps nothing itself (a ticked cue: only a count changes) replaced no control.
+  const swap = event.detail.elt instanceof Element && event.detail.elt.closest("[hx-swap]")?.getAttribute("hx-swap");
+  if (swap && swap.startsWith("none")) return;
   let place;
   if (target === document.body || event.detail.boosted) {
     place = document.querySelector("#main [aria-invalid='true']") || document.querySelector("#main h1");

@@ -234,8 +234,9 @@
     // interviewer already moved on (pressed "/" and is typing a note), leave their focus alone.
     // (htmx itself puts focus back on an element with the same id, such as the heading.)
     // (After a boosted page load, app.js put focus on the page's <h1>: that is no choice either.)
+    // (Focus on a heading was put there by a script, not chosen: the answer form's stay on the page.)
     const active = document.activeElement;
-    const resting = !active || active === document.body || active.matches("#question-heading, #main h1");
+    const resting = !active || !active.matches("a[href], button, input, select, textarea, summary");
     if (resting) {
       // Every question rated: offer to finish (Enter follows the focused link).
       ($("[data-finish-offer]") || $("#question-heading"))?.focus({ preventScroll: true });
@@ -243,7 +244,13 @@
   });
 
   // --- Notes: kept on this device until the server has them --------------------------------
-  const draftKey = () => $("#panel")?.dataset.draftKey;
+  // One draft per workbench (the interviewer's or a co-rater's), interview and question.
+  const draftKey = () => {
+    const workbench = $("#workbench");
+    const panel = $("#panel");
+    if (!workbench || !panel) return undefined;
+    return `${workbench.dataset.draftScope}:${workbench.dataset.interview}:${panel.dataset.number}`;
+  };
 
   const setSaveState = (state, text) => {
     const status = $("#notes-status");

@@ -239,3 +239,37 @@ def test_rating_buttons_and_tooltips_stay_right_from_question_to_question(
     terms.first.hover()
     tip = page.locator(f"#{terms.first.get_attribute('aria-describedby')}")
     expect(tip).to_be_visible()
+
+
+def test_the_kept_answer_form_saves_to_the_question_on_screen(page, live_server, sign_in, bank):
+    """The cues, notes and follow-ups stay on the page from question to question (only their
+    content is swapped): what is ticked and typed after moving on belongs to the new question,
+    and focus still moves to the new question after a key ticked a cue."""
+    make_user(RECRUITER, email="rita@example.com", first_name="Rita")
+    make_position(Kit.objects.get(slug="mid-screen"))
+    sign_in("rita@example.com")
+    interview = start_interview(page, live_server)
+    page.goto(page.url)  # a page load leaves focus on <body>, where htmx's swaps would move it
+    form = page.locator("#answer-form")
+    page.evaluate("document.getElementById('answer-form').dataset.kept = 'yes'")
+    second = interview.questions.get(number=2)
+
+    page.keyboard.press("2")  # cue 2 of question 1, then Strong
+    expect(page.locator("#cue-count")).to_contain_text("1 of")
+    page.keyboard.press("s")
+
+    expect(page.get_by_text("Question 2 of", exact=False)).to_be_visible()
+    expect(page.locator("#question-heading")).to_be_focused()
+    expect(form).to_have_attribute("data-kept", "yes")
+    expect(page.locator("#cue-count")).to_contain_text(f"0 of {len(second.cues)} heard")
+    expect(form.locator("label.cue").first).to_contain_text(second.cues[0]["text"])
+    expect(page.locator("#follow-ups")).to_contain_text(second.follow_ups[0]["ask"][:30])
+    page.keyboard.press("1")  # cue 1 of question 2
+    expect(page.locator("#cue-count")).to_contain_text(f"1 of {len(second.cues)} heard")
+    page.locator("#notes").fill("About question two.")
+    expect(page.locator("#notes-status")).to_contain_text("Saved at", timeout=10_000)
+
+    questions = list(interview.questions.order_by("number"))
+    assert (questions[0].rating, questions[0].cues_heard, questions[0].notes) == ("strong", [1], "")
+    assert (questions[1].rating, questions[1].cues_heard) == ("", [0])
+    assert questions[1].notes == "About question two."

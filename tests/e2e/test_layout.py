@@ -3,7 +3,8 @@
 On arrival at every question of the Mid-level kit, at five sizes, the question to read aloud,
 the three answer patterns and the rating bar are inside the window, and nothing covers them; from
 1280 x 720 up the cues are too. The same after rating (the next question swaps in) and with red
-flags ticked. ``SAVE_SCREENSHOTS=docs/screenshots`` also writes a screenshot per size.
+flags ticked. The page never scrolls sideways. ``SAVE_SCREENSHOTS=docs/screenshots`` also writes
+a screenshot per size.
 """
 
 import os
@@ -45,6 +46,8 @@ def test_the_call_is_in_view_on_arrival_after_rating_and_with_flags(
     for number in range(1, total + 1):
         page.goto(f"{live_server.url}/interviews/{interview.pk}/q/{number}/")
         assert problems(page, width, height) == [], f"question {number}, on arrival"
+    # Nothing pushes the page sideways (the rail scrolls within itself on narrow screens).
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
 
     page.goto(f"{live_server.url}/interviews/{interview.pk}/q/1/")
     page.locator('#panel button[value="strong"]').click()

@@ -326,7 +326,8 @@ def test_a_co_raters_buttons_rate_the_question_on_screen_by_its_number(
 ):
     client.force_login(engineer)
     page = client.get(f"/interviews/{screening.pk}/co-rating/q/2/").content.decode()
-    assert page.count(f'hx-post="/interviews/{screening.pk}/co-rating/answers/"') == 4
+    # The four rating buttons and the cues.
+    assert page.count(f'hx-post="/interviews/{screening.pk}/co-rating/answers/"') == 5
 
     response = client.post(
         f"/interviews/{screening.pk}/co-rating/answers/",

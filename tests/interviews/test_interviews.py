@@ -10,9 +10,11 @@ from interviews.roles import HIRING_MANAGER, QUESTION_BANK_ADMIN, RECRUITER
 from tests.factories import (
     HTMX,
     guidance_texts,
+    make_area,
     make_candidate,
     make_interview,
     make_position,
+    make_term,
     make_user,
     submit,
 )
@@ -107,7 +109,7 @@ def test_workbench_shows_question_guidance_cues_and_rail(signed_in, interview):
     for text in [
         *guidance_texts(question),
         "Question 2 of 3",
-        '>0/3</span><span class="sr-only"> questions</span> rated',
+        '<h2>0/3<span class="sr-only"> questions</span> rated</h2>',
     ]:
         assert text in html, text
     assert 'aria-current="step"' in html
@@ -156,7 +158,7 @@ def test_htmx_rating_saves_and_moves_to_next_unrated(signed_in, interview):
     assert '<li id="rail-q-1" hx-swap-oob="true"' in html
     assert '<li id="rail-q-2"' not in html
     assert '<div id="rail-progress" hx-swap-oob="true"' in html
-    assert ">1/3</span>" in html
+    assert "<h2>1/3<span" in html
     assert len(response.content) < 8 * 1024  # the panel of a short question, and no more
     assert "<html" not in html
     first = asked(interview, 1)
@@ -165,9 +167,13 @@ def test_htmx_rating_saves_and_moves_to_next_unrated(signed_in, interview):
 
 
 def test_htmx_rating_answer_leaves_out_what_the_page_keeps(signed_in, interview):
-    # The rating buttons, the hints and the tooltips stay on the page from question to
-    # question: the answer has an empty element of the same id for each (htmx keeps the page's
-    # own, hx-preserve), no buttons, no tooltips, no form token (htmx sends it in a header).
+    # The rating buttons, the hints, the answer form and the tooltips stay on the page from
+    # question to question: the answer has an empty element of the same id for the bar, the
+    # hint and the form (htmx keeps the page's own, hx-preserve), no buttons, no tooltips, no
+    # form token (htmx sends it in a header).
+    question = asked(interview, 2)
+    question.notes = "Second thoughts."
+    question.save()
     response = signed_in.post(
         answer_url(interview, 1), {"parts": "rating", "rating": "strong"}, headers=HTMX
     )
@@ -176,18 +182,38 @@ def test_htmx_rating_answer_leaves_out_what_the_page_keeps(signed_in, interview)
     for kept in [
         '<div id="rating-bar" hx-preserve></div>',
         '<p id="expand-hint" hx-preserve></p>',
-        '<p id="cue-hint" hx-preserve></p>',
-        '<button id="save-answer" hx-preserve></button>',
+        '<form id="answer-form" hx-preserve></form>',
     ]:
         assert kept in html, kept
-    assert 'name="rating"' not in html
-    assert 'role="tooltip"' not in html
-    assert "csrfmiddlewaretoken" not in html
-    # What the kept buttons need to show and rate question 2: its rating, its number.
+    for left_out in ['name="rating"', 'role="tooltip"', "csrfmiddlewaretoken", "cue-hint"]:
+        assert left_out not in html, left_out
+    # Into the kept form, out-of-band: question 2's number (the buttons and cues post it), its
+    # cues, its notes and their autosave, its follow-up questions.
     assert 'data-number="2"' in html
     assert 'data-rating="" data-rating-label=""' in html
-    assert '<input type="hidden" name="number" value="2">' in html
-    assert len(response.content) < 6 * 1024  # a short question's panel, and no more
+    answer_parts = html[html.index("</section>") :]
+    for part in ["cue-count", "answer-cues", "notes-field", "follow-ups"]:
+        assert f'id="{part}" hx-swap-oob="true"' in answer_parts, part
+    assert '<input type="hidden" name="number" value="2">' in answer_parts
+    assert question.cues[0]["text"] in answer_parts
+    assert ">Second thoughts.</textarea>" in answer_parts
+    assert f'hx-post="/interviews/{interview.pk}/q/2/answer/"' in answer_parts
+    assert question.follow_ups[0]["good_if"] in answer_parts
+    assert len(response.content) < 5 * 1024  # a short question's panel, and no more
+
+
+def test_htmx_panel_marks_terms_for_the_pages_tooltips(signed_in, interview):
+    # A swapped-in panel's term marks leave out aria-describedby: app.js points each at the
+    # page's tooltip (every mark of the whole page names its own).
+    make_term("django", name="Django", area=make_area("back-end", "Back-end & APIs", order=2))
+    interview.questions.filter(number=2).update(prompt="Which Django version do you use?")
+    page = signed_in.get(f"/interviews/{interview.pk}/q/2/").content.decode()
+    panel = signed_in.get(f"/interviews/{interview.pk}/q/2/", headers=HTMX).content.decode()
+
+    assert '<a class="term" href="/glossary/django/" aria-describedby="term-tip-django">' in page
+    assert 'id="term-tip-django"' in page
+    assert '<a class="term" href="/glossary/django/">Django</a> version' in panel
+    assert 'aria-describedby="term-tip' not in panel
 
 
 def test_workbench_rating_buttons_post_the_number_of_the_question_on_screen(signed_in, interview):
@@ -195,8 +221,13 @@ def test_workbench_rating_buttons_post_the_number_of_the_question_on_screen(sign
 
     html = signed_in.get(f"/interviews/{interview.pk}/q/2/").content.decode()
 
-    assert html.count(f'hx-post="/interviews/{interview.pk}/answers/"') == 4
+    # The four rating buttons and the cues (which stay on the page too).
+    assert html.count(f'hx-post="/interviews/{interview.pk}/answers/"') == 5
     assert 'hx-params="rating,parts,number"' in html
+    assert 'hx-params="cues,parts,number"' in html
+    assert (
+        f'<form id="answer-form" method="post" action="/interviews/{interview.pk}/answers/"' in html
+    )
     assert '<input type="hidden" name="number" value="2">' in html
     assert 'value="weak" class="rating-button rating-weak" aria-pressed="true"' in html
     assert "Rating<span data-current-rating>: Weak</span>" in html
@@ -214,6 +245,22 @@ def test_rating_by_the_posted_number(signed_in, interview):
     assert "Question 3 of 3" in response.content.decode()
     assert asked(interview, 2).rating == "weak"
     assert asked(interview, 1).rating == ""
+
+
+def test_cues_by_the_posted_number(signed_in, interview):
+    # The cues stay on the page from question to question and post the number on screen.
+    url = reverse("interviews:answers", args=[interview.pk])
+
+    response = signed_in.post(
+        url, {"number": "2", "parts": "cues", "cues": ["0", "2"]}, headers=HTMX
+    )
+
+    assert response.status_code == 200
+    assert (
+        '<p id="cue-count" hx-swap-oob="true" aria-live="polite">2 of' in response.content.decode()
+    )
+    assert asked(interview, 2).cues_heard == [0, 2]
+    assert asked(interview, 1).cues_heard == []
 
 
 @pytest.mark.parametrize(
@@ -257,7 +304,10 @@ def test_the_workbench_page_explains_every_term_of_every_question_once(
     for number in range(1, interview.questions.count() + 1):
         panel = signed_in.get(f"{base}{number}/", headers=HTMX).content.decode()
         assert 'role="tooltip"' not in panel
-        described |= set(re.findall(r'aria-describedby="(term-tip-[^"]+)"', panel))
+        # (A panel's marks name no tooltip: app.js finds it by the term's slug.)
+        described |= {
+            f"term-tip-{slug}" for slug in re.findall(r'href="/glossary/([^"/]+)/"', panel)
+        }
     assert described  # the questions do mention glossary terms
     assert described <= set(tips), described - set(tips)
 
@@ -271,7 +321,7 @@ def test_htmx_rating_the_last_unrated_question_stays_and_offers_finish(signed_in
 
     html = response.content.decode()
     assert response["HX-Push-Url"] == f"/interviews/{interview.pk}/q/3/"
-    assert ">3/3</span>" in html
+    assert "<h2>3/3<span" in html
     assert f'href="/interviews/{interview.pk}/finish/"' in html
     assert asked(interview, 3).rating == "skipped"
 
@@ -304,7 +354,7 @@ def test_workbench_marks_evidence_cues_and_must_hear(signed_in, interview):
     question = asked(interview, 1)
 
     assert f'{question.cues[2]["text"]} <span class="badge badge-accent">evidence</span>' in html
-    assert f'<span class="font-semibold">Must hear:</span> {question.must_hear}' in html
+    assert f"<strong>Must hear:</strong> {question.must_hear}" in html
     assert "Not heard yet? Ask before marking down." in html
 
 
