@@ -32,6 +32,10 @@ And in a résumé (``find(text, resume=True)``):
   Also neighbours: a technical noun right after the name ("Lua code", "bash scripts", "a Samba
   server"); capitals for emphasis count as the name written ("LUA", "HAML"); a line's first
   verb is no longer proper name ("Leveraged Micrometer").
+- A ``case_sensitive`` name written in other capitals counts only as a whole item of a list
+  whose next or previous item is a technology, or followed by a version number: "babel,
+  eslint", "Gradle, nuget, npm" (a list of technologies names technologies however they are
+  written), never in a sentence ("a swift reply"). An exactly written match wins over it.
 - A product's parts listed right after it are the products they name: "Spring (Boot, Data)" and
   "Spring - Boot, Data" are Spring Boot and Spring Data.
 - Names in a list of technologies that nothing above covers are returned apart, as
@@ -467,6 +471,7 @@ class TermMatcher:
                 for found in self.letter_pattern.finditer(folded)
             )
             hits = itertools.chain(hits, letters)
+        recased = []  # case-sensitive names in other capitals: list items at best (resume)
         for last, (length, term_id) in hits:
             start, end = last - length + 1, last + 1
             if (end < size and word[end] and word[last] and not folded[end].isdigit()) or (
@@ -480,6 +485,8 @@ class TermMatcher:
                 and written[start:end] not in self.exact[term_id]
                 and not (term_id in self.everyday and _emphasised(written[start:end]))
             ):
+                if resume:
+                    recased.append((start, -(end - start), end, term_id))
                 continue  # an everyday-word name in capitals ("LUA") still needs a neighbour
             if (
                 self.cased
@@ -511,8 +518,36 @@ class TermMatcher:
                 chosen.append(Match(origin[start], origin[end - 1] + 1, term_id))
                 reach = end
         if resume:
-            chosen = self._in_context(text, _outside_links(text, self._parts(text, chosen)))
+            chosen = self._parts(text, chosen)  # from names written right only
+            others = self._recased(text, recased, chosen, origin)
+            if others:
+                chosen = sorted([*chosen, *others])
+            chosen = self._in_context(text, _outside_links(text, chosen), frozenset(others))
         return chosen
+
+    @staticmethod
+    def _recased(text: str, recased: list[tuple], chosen: list[Match], origin) -> list[Match]:
+        """The case-sensitive names written in other capitals that are a whole list item or
+        followed by a version number and overlap no match written right, longest first
+        (``_in_context`` then keeps those next to a technology)."""
+        if not recased:
+            return []
+        taken = _Spans([(m.start, m.end) for m in chosen])
+        segments = _segments(text)
+        ends = [end for _, end in segments]
+        others: list[Match] = []
+        reach = 0
+        for start, _negative_length, end, term_id in sorted(recased):
+            if start < reach:
+                continue
+            match = Match(origin[start], origin[end - 1] + 1, term_id)
+            segment = bisect.bisect_right(ends, match.start)
+            listed = segment < len(segments) and _alone(text, segments[segment], match)
+            versioned = _AFTER_VERSION.match(text, match.end) is not None
+            if (listed or versioned) and not taken.overlapping(match.start, match.end):
+                others.append(match)
+                reach = end
+        return others
 
     def _parts(self, text: str, matches: list[Match]) -> list[Match]:
         """A product's parts listed right after it, as the products they name: "Spring (Boot,
@@ -568,8 +603,12 @@ class TermMatcher:
         stop = _SENTENCE_END.search(text, match.end, high)
         return low, stop.start() if stop else high
 
-    def _in_context(self, text: str, matches: list[Match]) -> list[Match]:
-        """Keep everyday-word matches only where they have a technical neighbour."""
+    def _in_context(
+        self, text: str, matches: list[Match], recased: frozenset[Match] = frozenset()
+    ) -> list[Match]:
+        """Keep everyday-word matches only where they have a technical neighbour, and
+        ``recased`` ones (case-sensitive names written in other capitals) only as list items
+        next to a technology or before a version number."""
         # A glossary term whose name is an everyday word, written in a way no everyday word is
         # ("Twitter Bootstrap", "Less.js"), stands on its own; only its bare word needs a
         # neighbour. The recognised vocabulary, unreviewed, does too unless its one word is
@@ -577,7 +616,8 @@ class TermMatcher:
         waiting = [
             m
             for m in matches
-            if m.term_id in self.everyday
+            if m in recased
+            or m.term_id in self.everyday
             and (
                 _one_word(text, m.start, m.end)
                 if m.term_id > 0
@@ -592,13 +632,18 @@ class TermMatcher:
         anchors = [m for m in matches if m not in unsure]
         anchored = {where[m] for m in anchors}
         every = _Spans([(m.start, m.end) for m in matches])
-        plausible = [m for m in waiting if self._plausible(text, m, every)]
+        plausible = [
+            m
+            for m in waiting
+            if (m not in recased or _emphasised(text[m.start : m.end]))
+            and self._plausible(text, m, every)
+        ]
         # Rule 3: in a sentence with a technology that is no everyday word; a glossary term may
         # also stand by another glossary term ("a Ruby gem for a Rails app"), but the recognised
         # vocabulary, unreviewed, needs the former ("Oracle of Delphi" is no technology).
         near = _Spans([(m.start, m.end) for m in anchors])
         reviewed = _Spans([(m.start, m.end) for m in [*anchors, *plausible] if m.term_id > 0])
-        kept = {m for m in waiting if self._headed(text, m, every)}
+        kept = {m for m in waiting if m not in recased and self._headed(text, m, every)}
         for match in plausible:
             low, high = self._sentence(text, match)
             if near.count_within(low, high) or (
@@ -619,7 +664,7 @@ class TermMatcher:
                 listed = _alone(text, segments[segment], match) and (
                     segment - 1 in anchored
                     or segment + 1 in anchored
-                    or not lines.isdisjoint({line - 1, line, line + 1})
+                    or (match not in recased and not lines.isdisjoint({line - 1, line, line + 1}))
                 )
                 if versioned or listed:
                     kept.add(match)

@@ -194,10 +194,22 @@ def test_everyday_word_terms_count_with_a_technical_neighbour(content, text, exp
         ("AWS (EC2, S3, Lambda)", "AWS Lambda"),
         ("Ruby, Rails, PostgreSQL", "Ruby on Rails"),
         ("Secrets in Vault, infrastructure in Terraform.", "HashiCorp Vault"),
+        # spellings real résumés use (the evaluation sets' development part)
+        ("Mise en place de l'intégration continue avec Jenkins", "CI/CD"),
+        ("Integración continua con GitLab", "CI/CD"),
+        ("SQL (SQLServer, MySQL, PostreSQL)", "PostgreSQL"),
+        ("Environment: OSX + Sublime Text", "macOS"),
+        ("CI/CD sur Github Action", "GitHub Actions"),
+        ("Jenkins, Travis, Redmine, Jira", "Travis CI"),
+        ("Ruby on Rails, Spring, WebDriver", "Playwright / Selenium (browser tests)"),
     ],
 )
 def test_short_names_are_aliases(content, text, expected):
     assert expected in names(text)
+
+
+def test_travis_alone_is_a_first_name(content):
+    assert names("References: Travis Miller, engineering manager") == []
 
 
 @pytest.mark.parametrize(
@@ -283,6 +295,32 @@ def test_a_lines_first_verb_does_not_make_a_longer_proper_name(content, text, ex
     ],
 )
 def test_a_name_in_capitals_is_that_name(content, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of technologies names technologies, however its items are written
+        (
+            "Tools: babel, eslint, webpack",
+            ["Babel", "ESLint", "Vite / webpack (front-end build tools)"],
+        ),
+        (
+            "Package Managers: nuget, webpack, npm",
+            ["NuGet", "Vite / webpack (front-end build tools)", "Node.js and npm"],
+        ),
+        ("Languages: Rust, Python, Matlab, C++", ["Rust", "Python", "MATLAB", "C++"]),
+        ("(IOS, Android et Windows)", ["iOS", "Android", "Microsoft Windows"]),
+        # never in a sentence, and never where a name written right overlaps it
+        ("A swift reply to every customer, in Python.", ["Python"]),
+        ("Led the video analytics and natural-language processing division.", []),
+        ("Skills: teamwork, swift decisions, Python", ["Python"]),
+    ],
+)
+def test_a_case_sensitive_name_in_other_capitals_counts_in_a_technology_list(
+    content, text, expected
+):
     assert names(text) == expected
 
 
