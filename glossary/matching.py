@@ -20,7 +20,8 @@ And in a résumé (``find(text, resume=True)``):
   "github.com/ada" is not a mention of GitHub. :func:`find_links` lists them.
 - A term whose name is also an everyday word (``needs_context``: Black, Celery, Slack) counts
   only with a technical neighbour: followed by a version number ("Poetry 1.8"); alone in an item
-  of a list whose next or previous item is a technology ("Tools: Black, Ruff"), or with a
+  of a list whose next or previous item is a technology ("Tools: Black, Ruff"; Chinese,
+  Japanese or Korean text glued to a name is no part of it: "Navicat、PostMan等工具"), or with a
   technology on its line or the line before or after (a skills list laid out one line per
   group: "Docker - Compose, Swarm" above "Jenkins - Pipelines"); or, in a
   sentence, written as the name is written (capitals and all) with another glossary term or a
@@ -291,7 +292,11 @@ _FIRST_BULLET = re.compile(r"\s*[-*]\s")  # a bullet opening the text also separ
 _VERSION = re.compile(r"\s*v?\d+(?:\.\d+|\.x)*\+?\s*$", re.IGNORECASE)
 # A version right after a name ("Poetry 1.8"), not a year ("Render 2019-2021" is a date).
 _AFTER_VERSION = re.compile(r"\s*v?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)*\b", re.IGNORECASE)
-_LIST_FILLER = re.compile(r"[\s\"'`*_.-]*")
+# What may stand around a name that is a whole list item: spaces, quotes and marks, and Chinese,
+# Japanese or Korean text, in which a Latin name is a word of its own ("熟练使用PostMan等工具").
+_LIST_FILLER = re.compile(
+    r"[\s\"'`*_.\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef-]*"
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n|\n\s*[-*•]")
 _COUNTED = re.compile(r"\d[\d,.]*\s*[kKmM]?\+?\s+$")
 _COMPOUND = re.compile(r"-[^\W\d_]")
@@ -1143,6 +1148,7 @@ def scan_resume(text: str) -> Scan:
 # written as a name is (a capital, a digit or one of . # + inside), which plain words are not.
 _NAME_LIKE = re.compile(r"[^\W\d_][\w.#+'’-]*(?:[^\S\n][\w.#+'’-]+){0,2}")
 _NAME_MARK = re.compile(r"[A-Z0-9.#+]")
+_CJK_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LINE = re.compile(r"[^\n]+")
 # Words that make an item an organisation's name or a job title, not a technology's name.
 _NOT_A_TECHNOLOGY = re.compile(
@@ -1215,6 +1221,7 @@ def unrecognised(text: str, technologies: list[Match], covered: list) -> list[st
                 and not _HEADING.fullmatch(name)
                 and (name[0].isupper() or " " not in name)
                 and ". " not in name  # two sentences' ends, not one name
+                and not _CJK_TEXT.search(name)  # Chinese or Japanese words, not a name
                 and not spans.overlapping(a, b)
             ):
                 names.setdefault(name.casefold(), name)

@@ -133,6 +133,12 @@ def test_terms_next_to_chinese_text_are_found(content):
     ]
 
 
+def test_a_name_glued_to_chinese_text_is_a_whole_list_item(content):
+    # "PostMan等开发工具" ("PostMan and other tools"): the Chinese words are no part of the name,
+    # so an everyday-word name there counts as a list item beside Navicat.
+    assert "Postman" in names("工具：熟练使用PyCharm、Git、Svn、Navicat、PostMan等开发工具")
+
+
 # --- Everyday words ------------------------------------------------------------------------------
 
 
@@ -427,6 +433,8 @@ def test_recognised_everyday_language_names_need_a_list(content):
         ("Python, Django, Tools, Senior Engineer, Redis, git etc., für Teams", []),
         ("Python | Django | Back-end. Frobnicator | Redis", []),
         ("I built Frobnicator with Python and Django for Acme Ltd.", []),
+        # Chinese words in a list are words, not a technology's name ("the team was 12 people")
+        ("技能：Python、Django、项目团队共12人、Docker", []),
     ],
 )
 def test_names_in_technology_lists_that_nothing_recognises_are_listed(content, text, unlisted):
