@@ -309,11 +309,12 @@ _CAPITALISED_AFTER = re.compile(r"^\s+(?:of\s+)?([A-Z][\w'-]*)")
 _BRACKETED = re.compile(r"[^\S\n]*(?:\(([^()\n]{1,160})\)|[-–:][^\S\n]*([^\n]{1,160}))")
 _PART = re.compile(r"[^\W\d_][\w.+#-]*(?: [^\W\d_][\w.+#-]*)?")
 _STARTS_AFTER = re.compile(r"(?:^|[.!?:;•·*(\[\n]|\s[-–—])\s*$")  # a line, sentence, item
-# Nouns that make the name before them a technology: "Lua code", "bash scripts", "Samba server".
+# Nouns that make the name before them a technology: "Lua code", "bash scripts", "Samba server",
+# "sass preprocessor", "angular front end", "Ruby gem".
 # Lower-case names count before the first group only ("a poetry app" is a poem app).
 _TECHNICAL_NOUN = re.compile(
     r"[ -](?:(scripts?|scripting|bots?|servers?|plugins?|framework|librar(?:y|ies)|APIs?|SDK|CLI"
-    r"|clusters?)|code|codebase|apps?|application|backend)\b"
+    r"|clusters?|preprocessors?|front[- ]?ends?|gems?)|code|codebase|apps?|application|backend)\b"
 )
 
 

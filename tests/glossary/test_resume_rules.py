@@ -214,6 +214,19 @@ def test_short_names_are_aliases(content, text, expected):
     assert expected in names(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Implementar prácticas ágiles en el equipo",
+        "2023-05 – present: Coach Agile chez WestFinance",
+        "Méthodes agiles au quotidien",
+        "Desenvolvimento Ágil de Software",
+    ],
+)
+def test_agile_ways_of_working_in_other_words_and_languages(content, text):
+    assert "Agile / Scrum" in [term.name for _, term in scan_resume(text).terms]
+
+
 def test_travis_alone_is_a_first_name(content):
     assert names("References: Travis Miller, engineering manager") == []
 
@@ -266,6 +279,9 @@ def test_parts_in_brackets_after_a_product_are_its_products(content, text, expec
         ("Ran a flask server for the office.", ["Flask"]),
         ("Kept the office flask in the kitchen.", []),
         ("Looked after the Samba server of a small office.", ["Samba"]),
+        ("Html, CSS (with sass preprocessor)", ["HTML", "CSS", "Sass / SCSS"]),
+        ("Added to the angular front end and designed new pages.", ["Angular"]),
+        ("Published a Ruby gem for payments.", ["Ruby"]),
         # not a capitalised name glued to it, nor a lower-case name before an everyday noun
         ("Read about the Black Codes in a history seminar.", []),
         ("Built a poetry app for a primary school.", []),
