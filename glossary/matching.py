@@ -623,11 +623,13 @@ class TermMatcher:
             m
             for m in matches
             if m in recased
-            or m.term_id in self.everyday
-            and (
-                _one_word(text, m.start, m.end)
-                if m.term_id > 0
-                else not _distinctive(text[m.start : m.end])
+            or (
+                m.term_id in self.everyday
+                and (
+                    _one_word(text, m.start, m.end)
+                    if m.term_id > 0
+                    else not _distinctive(text[m.start : m.end])
+                )
             )
         ]
         if not waiting:
