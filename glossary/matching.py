@@ -539,20 +539,23 @@ class TermMatcher:
         if not recased:
             return []
         taken = _Spans([(m.start, m.end) for m in chosen])
+        candidates = [
+            Match(origin[start], origin[end - 1] + 1, term_id)
+            for start, _negative_length, end, term_id in sorted(recased)
+        ]
         segments = _segments(text)
-        ends = [end for _, end in segments]
+        where = _segment_of(segments, candidates)
         others: list[Match] = []
         reach = 0
-        for start, _negative_length, end, term_id in sorted(recased):
-            if start < reach:
+        for match in candidates:
+            if match.start < reach:
                 continue
-            match = Match(origin[start], origin[end - 1] + 1, term_id)
-            segment = bisect.bisect_right(ends, match.start)
+            segment = where[match]
             listed = segment < len(segments) and _alone(text, segments[segment], match)
             versioned = _AFTER_VERSION.match(text, match.end) is not None
             if (listed or versioned) and not taken.overlapping(match.start, match.end):
                 others.append(match)
-                reach = end
+                reach = match.end
         return others
 
     def _parts(self, text: str, matches: list[Match]) -> list[Match]:
