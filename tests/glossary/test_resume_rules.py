@@ -626,6 +626,7 @@ def test_vocabulary_build_spells_devicon_entries_as_their_makers_do():
     [
         ("Would you test it as a black box, or look inside?", "Black"),
         ("How do you handle failing API requests to a partner?", "Requests"),
+        ("How would you track down the cause, step by step?", "YouTrack"),
     ],
 )
 def test_question_text_does_not_link_everyday_words(content, text, not_linked):
