@@ -96,6 +96,7 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
     not_in_vocabulary: list[str] = []
     matcher_misses: list[str] = []
     mistakes: list[str] = []
+    suggested: list[str] = []  # "probably misspelt": shown apart, not counted
     skipped = []
     for entry in manifest:
         rid = entry["id"]
@@ -110,6 +111,7 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
             skipped.append(rid)
             continue
         scan = scan_resume(text)
+        suggested += [f"{rid}: {p.written} → {term.name}" for p, term in scan.probable]
         found = {}
         for match, term in scan.terms:
             found.setdefault(term.pk, (term, match))
@@ -178,6 +180,9 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
     common = Counter(not_in_vocabulary).most_common(None if verbose else 40)
     print("   not in the vocabulary: " + ", ".join(f"{n} ×{c}" if c > 1 else n for n, c in common))
     print("   matcher misses: " + "; ".join(matcher_misses))
+    print(
+        f"   probably misspelt (suggested, not counted): {len(suggested)}: {'; '.join(suggested)}"
+    )
     print(f"   false positives ({len(mistakes)}):")
     for line in mistakes:
         print(f"     {line}")

@@ -43,7 +43,8 @@ And in a résumé (``find(text, resume=True)``):
   "unrecognised" (:func:`unrecognised`), so that nothing a résumé lists is silently skipped.
 
 The multi-pattern search is pyahocorasick's automaton; misspellings are suggested, never counted,
-with rapidfuzz (see :meth:`TermMatcher.probable`). One matcher is built per process from all
+with rapidfuzz, and never for an ordinary word of a résumé language (pyspellchecker's word lists;
+see :meth:`TermMatcher.probable`). One matcher is built per process from all
 terms and the recognised vocabulary, and rebuilt when the glossary changes: saving or deleting a
 term or an area moves ``GlossaryRevision`` in the same transaction (see ``glossary.apps``), and
 every process compares it with the revision its matcher was built at, once per request.
@@ -51,6 +52,7 @@ every process compares it with the revision its matcher was built at, once per r
 
 import bisect
 import functools
+import heapq
 import itertools
 import re
 import threading
@@ -64,6 +66,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
+from spellchecker import SpellChecker
 
 
 class Match(NamedTuple):
@@ -301,6 +304,15 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n|\n\s*[-*•]")
 _COUNTED = re.compile(r"\d[\d,.]*\s*[kKmM]?\+?\s+$")
 _COMPOUND = re.compile(r"-[^\W\d_]")
 MAX_PROBABLE_CHECKS = 2_000  # list items looked at for misspellings (a long résumé stays fast)
+# Ordinary words are never suggested as misspelt names ("sharing" is no Sharding, "grande" no
+# Gradle): the most frequent words of the languages résumés here are written in, from
+# pyspellchecker's word-frequency lists.
+# The number is how many of each language's most frequent words count as ordinary: English's
+# list is the longest, as most résumés here are written in English.
+ORDINARY_WORDS = {
+    "en": 50_000, "fr": 20_000, "de": 20_000, "es": 20_000, "pt": 20_000, "it": 20_000,
+}  # fmt: skip
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _NEAR = 80  # characters either side in which a sentence's other technology counts
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'-]*)\s+$")
 _CAPITALISED_AFTER = re.compile(r"^\s+(?:of\s+)?([A-Z][\w'-]*)")
@@ -689,8 +701,9 @@ class TermMatcher:
 
         A list item of one or two words, not itself a term, within a small edit distance of a
         term's name or alias (1 for up to 5 letters, 2 up to 12, 3 beyond), with a technology
-        in the next or previous item: "Django, Cerely, Redis" suggests Celery. Suggestions are
-        shown as "probably", never counted.
+        in the next or previous item: "Django, Cerely, Redis" suggests Celery. An item whose
+        every word is an ordinary word (:func:`is_ordinary`) is never suggested: "Django,
+        sharing, Redis" suggests no Sharding. Suggestions are shown as "probably", never counted.
         """
         if self.empty:
             return []
@@ -723,21 +736,27 @@ class TermMatcher:
             if not 4 <= len(folded) <= 40 or len(folded.split()) > 2 or folded[0].isdigit():
                 continue
             offset = text.index(written, start)
-            if links.covering(offset):
-                continue
+            if links.covering(offset) or _CJK_TEXT.search(written):
+                continue  # a name glued to Chinese or Japanese text is the matcher's to find
             if folded not in nearest:
-                nearest[folded] = self._nearest(folded)
+                near = self._nearest(folded)
+                nearest[folded] = None if near is None or is_ordinary(folded) else near
             term_id = nearest[folded]
             if term_id is not None and term_id not in inside.get(index, ()):
                 suggestions.append(Probable(offset, offset + len(written), written, term_id))
         return suggestions
 
     def _nearest(self, folded: str) -> int | None:
-        """The term with a spelling within the allowed edit distance of ``folded`` (but not
-        equal to it), or None; of two as near, the one first in the glossary. Only spellings
-        that start with the same letter (``_could_be_a_typo`` requires it) and whose length is
-        within that distance are compared."""
-        allowed = _allowed_edits(folded)
+        """The term ``folded`` is probably a misspelling of, or None.
+
+        A candidate is a spelling within the allowed edit distance of ``folded`` (see
+        :func:`_allowed_edits`; two for a word written with a spelling's letters in another
+        order, "Cerely" for Celery), that ``_could_be_a_typo`` allows. There is no suggestion
+        when a spelling differs from ``folded`` only in symbols ("ASPNet" is ASP.NET written
+        without its dot: a farther name would be wrong), nor when the nearest candidates belong
+        to two terms ("Xorm" is as near gorm as Xorg). Only spellings that start with the same
+        letter and whose length is within that distance are compared."""
+        allowed = max(_allowed_edits(folded), ANAGRAM_EDITS)
         key = (folded[:1], len(folded) - allowed, len(folded) + allowed)
         near = self.near_spellings.get(key)
         if near is None:
@@ -746,33 +765,82 @@ class TermMatcher:
         found = process.extract(
             folded, near, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
         )
+        bare = _NOT_ALNUM.sub("", folded)
+        if any(distance and _NOT_ALNUM.sub("", c) == bare for c, distance, _ in found):
+            return None
         found = [
-            item
-            for item in found
-            if _typo_per_word(folded, item[0]) and self._could_be_a_typo(folded, item[0])
+            (spelling, distance)
+            for spelling, distance, _ in found
+            if distance
+            and _within_allowance(folded, spelling, distance)
+            and _typo_per_word(folded, spelling)
+            and self._could_be_a_typo(folded, spelling)
         ]
         if not found:
             return None
-        best = min(found, key=lambda item: (item[1], self.order[item[0]]))
-        return self.choices[best[0]] if best[1] > 0 else None
+        best = min(distance for _, distance in found)
+        terms = {self.choices[spelling] for spelling, distance in found if distance == best}
+        return terms.pop() if len(terms) == 1 else None
 
     def _could_be_a_typo(self, written: str, spelling: str) -> bool:
         """Whether ``written`` (folded) could be a typo of ``spelling`` rather than another
         word: not when they start with different letters (typists rarely miss the first:
-        "cloud" is no typo of "gcloud"), nor when they differ only in symbols ("security" is no
-        typo of "Security+", nor "c" of "C#"), nor when a word of five letters or fewer is one
-        edit from the name of an everyday-word term ("boot" and "Boost": short everyday words
-        lie one letter apart)."""
+        "cloud" is no typo of "gcloud"), nor when a word of five letters or fewer is one edit
+        from the name of an everyday-word term ("boot" and "Boost": short everyday words lie
+        one letter apart), nor when every edit is a changed letter, two or more, in a word that
+        is no reordering of the spelling ("Zambia" and Zabbix, "México" and Maximo: two letters
+        changed make another word; "Cerely" and Celery have the same letters)."""
         if written[:1] != spelling[:1]:
             return False
-        if _NOT_ALNUM.sub("", written) == _NOT_ALNUM.sub("", spelling):
+        if len(written) <= 5 and self.choices[spelling] in self.everyday:
             return False
-        return not (len(written) <= 5 and self.choices[spelling] in self.everyday)
+        edits = Levenshtein.editops(written, spelling)
+        changed_only = len(edits) >= 2 and all(edit.tag == "replace" for edit in edits)
+        return not changed_only or sorted(written) == sorted(spelling)
+
+
+@functools.cache
+def ordinary_words() -> frozenset[str]:
+    """The most frequent words of each language of ``ORDINARY_WORDS`` (as many as it says, lower
+    case), read once per process from pyspellchecker's word-frequency lists (about a second).
+    Returns a set of about 140,000 words (about 16 MB)."""
+    words: set[str] = set()
+    for language, count in ORDINARY_WORDS.items():
+        frequency = SpellChecker(language=language).word_frequency.dictionary
+        words.update(word for word, _ in heapq.nlargest(count, frequency.items(), key=_count))
+    return frozenset(words)
+
+
+def _count(item: tuple[str, int]) -> int:
+    return item[1]
+
+
+def is_ordinary(folded: str) -> bool:
+    """Whether every word of ``folded`` (a lower-case list item) is an ordinary word of one of
+    the résumé languages (see :func:`ordinary_words`), or the plural of one: "media content"
+    and "frameworks" are, "restframwork" and "Cerely" are not. Returns False for an item
+    without letters."""
+    words = _LETTER_RUN.findall(folded)
+    common = ordinary_words()
+    return bool(words) and all(
+        word in common or (word.endswith("s") and word[:-1] in common) for word in words
+    )
+
+
+ANAGRAM_EDITS = 2  # edits allowed to a word written with a spelling's letters in another order
 
 
 def _allowed_edits(word: str) -> int:
-    """How many edits a misspelling of ``word`` may have: 1 up to 5 letters, 2 up to 12, 3."""
-    return 1 if len(word) <= 5 else 2 if len(word) <= 12 else 3
+    """How many edits a misspelling of ``word`` may have: 1 up to 7 letters, 2 up to 12, 3."""
+    return 1 if len(word) <= 7 else 2 if len(word) <= 12 else 3
+
+
+def _within_allowance(written: str, spelling: str, distance: int) -> bool:
+    """Whether ``distance`` edits are few enough for ``written`` to be a typo of ``spelling``:
+    :func:`_allowed_edits`, or two for the same letters in another order ("cerely")."""
+    if distance <= _allowed_edits(written):
+        return True
+    return distance <= ANAGRAM_EDITS and sorted(written) == sorted(spelling)
 
 
 def _typo_per_word(written: str, spelling: str) -> bool:
@@ -783,7 +851,8 @@ def _typo_per_word(written: str, spelling: str) -> bool:
     if len(words) != len(names):
         return True
     return all(
-        Levenshtein.distance(a, b) <= _allowed_edits(b) for a, b in zip(words, names, strict=True)
+        _within_allowance(a, b, Levenshtein.distance(a, b))
+        for a, b in zip(words, names, strict=True)
     )
 
 

@@ -395,6 +395,51 @@ def test_an_everyday_word_is_not_a_misspelt_name(content, text):
     assert decode(text).probable == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary words a letter or two from a name are the words they are (seen on the
+        # decoder page with a real résumé): "sharing" is no Sharding, "media content" no
+        # MediaConvert, in any of the languages résumés here are written in
+        "Skills: Django, sharing, Redis, media content, PostgreSQL",
+        "Compétences : Django, grande, Redis, travail, PostgreSQL",  # Gradle, Travis CI
+        "Kenntnisse: Python, gerade, Docker, dieser",  # Gradle, Diesel
+        "Habilidades: Python, doctor, Redis, sempre, Django",  # Docker, Semgrep
+    ],
+)
+def test_an_ordinary_word_is_never_suggested_as_a_misspelt_name(content, text):
+    assert decode(text).probable == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # places and other names: two letters changed in a short word make another word
+        "Skills: Python, Zambia, Docker, México, Redis, Aptible",  # Zabbix, Maximo, Ansible
+        "Tools: Python, gitlab pages, Docker",  # GitLab's own product, no GitHub Pages
+        # as near two terms (sqlc, and SDL's "sdl2"): either would be a guess
+        "Go: Gin, SDLC, Redis",
+        # written without a name's dot, the name itself, not a farther one (Dojo, Applets)
+        "Skills: Python, Deno.js, ASPNet, Docker",
+    ],
+)
+def test_a_near_miss_that_could_be_another_word_is_not_suggested(content, text):
+    assert decode(text).probable == []
+
+
+def test_a_misspelling_that_is_no_ordinary_word_is_still_suggested(content):
+    decoded = decode(
+        "Skills: Python, Djnago, sharing, Kuberentes, Celery, valgrant, Docker, Airbites, Redis"
+    )
+
+    assert [(written, term.name) for written, term in decoded.probable] == [
+        ("Djnago", "Django"),
+        ("Kuberentes", "Kubernetes"),
+        ("valgrant", "Vagrant"),
+        ("Airbites", "Airbyte"),
+    ]
+
+
 def test_a_recognised_language_the_glossary_explains_adds_no_spellings_of_its_own(content):
     # Linguist knows JavaScript with the interpreter "node" as an alias: "Node" is not the
     # candidate writing JavaScript, and JavaScript is a glossary term, not "not in the glossary"
