@@ -6,10 +6,12 @@ screenings, a live screening of 30 questions), starts gunicorn with production s
 sync workers, and drives each path with wrk (8 connections) in the same run as the baselines
 served by the same workers (``project/bench.py``): an indexed UPDATE answered by a 300-byte
 fragment, a 3 KB template with a 20-item loop, and a ``select_related`` list of 50 of the
-10,000 rows. For each path it prints requests/s, p50 and p99 latency, server CPU ms per request
-(from the workers' CPU time in /proc) and the ratio to its baseline with the target. Then the
-database time of the position review (``benchmarks/dbtime.py``) and the résumé decoder's
-precision and recall. It never fails on a slow machine: it prints.
+10,000 rows; and the first two again for a signed-in user (session, user and, for the POST, the
+CSRF check: what every app path pays besides its own work). For each path it prints requests/s,
+p50 and p99 latency, server CPU ms per request (from the workers' CPU time in /proc) and the ratio
+to its baseline with the target. Then the database time of the position review
+(``benchmarks/dbtime.py``) and the résumé decoder's precision and recall. It never fails on a
+slow machine: it prints.
 
 Usage: ``python benchmarks/run.py [--seconds N] [--only NAME,...]``.
 """
@@ -232,6 +234,20 @@ def main() -> None:
         Path_("baseline: UPDATE + 300 B fragment", f"/bench/update/{question}/"),
         Path_("baseline: 3 KB template, 20-item loop", "/bench/template/"),
         Path_("baseline: select_related list, 50 rows", f"/bench/list/{data['position']}/"),
+        # What every app path pays besides its own work (session, user, CSRF): not targets.
+        Path_(
+            "baseline: signed in, UPDATE + 300 B",
+            f"/bench/signed-in/update/{question}/",
+            "POST",
+            "recruiter",
+            baseline="baseline: UPDATE + 300 B fragment",
+        ),
+        Path_(
+            "baseline: signed in, 3 KB template",
+            "/bench/signed-in/template/",
+            who="recruiter",
+            baseline="baseline: 3 KB template, 20-item loop",
+        ),
         Path_(
             "rating save (next panel)",
             f"/interviews/{live}/answers/",  # as the rating buttons post it

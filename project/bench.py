@@ -1,8 +1,10 @@
 """Baseline views for ``make bench``: what bare Django costs on this server, for comparison.
 
 Served only when ``DJANGO_BENCHMARK_VIEWS`` is set (``benchmarks/run.py`` sets it), by the same
-gunicorn workers as the app, so the app's paths can be given as ratios of these. They touch no
-session and need no sign-in: the cost of the app's own middleware is in both.
+gunicorn workers as the app, so the app's paths can be given as ratios of these. The first three
+touch no session and need no sign-in: the cost of the app's own middleware is in both. The two
+signed-in ones do the same work behind what every app path pays besides: the session, the
+signed-in user and (for the POST) the CSRF check, so the report can show that floor.
 """
 
 from django.contrib.auth.decorators import login_not_required
@@ -12,14 +14,12 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from interviews.models import Interview, InterviewQuestion
 
 
-@csrf_exempt
-@login_not_required
-def update_fragment(request: HttpRequest, pk: int) -> HttpResponse:
-    """One indexed UPDATE, answered by a fragment of about 300 bytes."""
+def _update(pk: int) -> HttpResponse:
     InterviewQuestion.objects.filter(pk=pk).update(updated_at=timezone.now())
     return HttpResponse(
         '<div id="notes-status" class="flex min-h-6 flex-col gap-2 text-sm" role="status" '
@@ -28,11 +28,33 @@ def update_fragment(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _template(request: HttpRequest) -> HttpResponse:
+    items = [{"number": n, "name": f"Item {n}", "rating": "strong"} for n in range(1, 21)]
+    return render(request, "bench/template_loop.html", {"items": items})
+
+
+@csrf_exempt
+@login_not_required
+def update_fragment(request: HttpRequest, pk: int) -> HttpResponse:
+    """One indexed UPDATE, answered by a fragment of about 300 bytes."""
+    return _update(pk)
+
+
 @login_not_required
 def template_loop(request: HttpRequest) -> HttpResponse:
     """A template of about 3 KB with a loop over 20 items."""
-    items = [{"number": n, "name": f"Item {n}", "rating": "strong"} for n in range(1, 21)]
-    return render(request, "bench/template_loop.html", {"items": items})
+    return _template(request)
+
+
+@require_POST
+def signed_in_update(request: HttpRequest, pk: int) -> HttpResponse:
+    """:func:`update_fragment` for a signed-in user, past the CSRF check (POST only)."""
+    return _update(pk)
+
+
+def signed_in_template(request: HttpRequest) -> HttpResponse:
+    """:func:`template_loop` for a signed-in user."""
+    return _template(request)
 
 
 @login_not_required
@@ -55,6 +77,8 @@ def database_time(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("bench/update/<int:pk>/", update_fragment),
     path("bench/template/", template_loop),
+    path("bench/signed-in/update/<int:pk>/", signed_in_update),
+    path("bench/signed-in/template/", signed_in_template),
     path("bench/list/<int:position>/", select_related_list),
     path("bench/vendor/", database_time),
 ]
