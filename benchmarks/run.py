@@ -140,7 +140,9 @@ def milliseconds(text: str) -> float:
 def measure(path: Path_, master: int, seconds: int, script: Path) -> Result:
     """Warm up, then run wrk on ``path`` and read the workers' CPU time around it."""
     url = f"http://127.0.0.1:{PORT}{path.url}"
-    warm = ["wrk", "-t1", "-c1", "-d1s", "-s", str(script), url]
+    # two connections, so both workers build what they build once (the decoder's matcher and
+    # word lists) before the measurement, and a timeout long enough for that
+    warm = ["wrk", "-t1", "-c2", "-d2s", "--timeout", "30s", "-s", str(script), url]
     subprocess.run(warm, capture_output=True, check=True)
     before = worker_cpu_seconds(master)
     threads = min(2, path.connections)

@@ -59,9 +59,11 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import metadata
 from typing import NamedTuple
 
 import ahocorasick
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from rapidfuzz import process
@@ -802,13 +804,27 @@ class TermMatcher:
 @functools.cache
 def ordinary_words() -> frozenset[str]:
     """The most frequent words of each language of ``ORDINARY_WORDS`` (as many as it says, lower
-    case), read once per process from pyspellchecker's word-frequency lists (about a second).
-    Returns a set of about 140,000 words (about 16 MB)."""
-    words: set[str] = set()
-    for language, count in ORDINARY_WORDS.items():
-        frequency = SpellChecker(language=language).word_frequency.dictionary
-        words.update(word for word, _ in heapq.nlargest(count, frequency.items(), key=_count))
-    return frozenset(words)
+    case): about 140,000 words, 16 MB. Read once per process: from the cache (Redis or the
+    file cache, tens of milliseconds), or else from pyspellchecker's word-frequency lists (about
+    two seconds) and then stored in the cache for every other process, under a key that names
+    pyspellchecker's version and the counts."""
+    key = ordinary_words_key()
+    words = cache.get(key)
+    if words is None:
+        found: set[str] = set()
+        for language, count in ORDINARY_WORDS.items():
+            frequency = SpellChecker(language=language).word_frequency.dictionary
+            found.update(word for word, _ in heapq.nlargest(count, frequency.items(), key=_count))
+        words = frozenset(found)
+        cache.set(key, words, timeout=None)
+    return words
+
+
+def ordinary_words_key() -> str:
+    """The cache key of :func:`ordinary_words`: it names pyspellchecker's version and the
+    counts, so a new version of either is read afresh."""
+    counts = "-".join(f"{language}{count}" for language, count in ORDINARY_WORDS.items())
+    return f"glossary:ordinary-words:{metadata.version('pyspellchecker')}:{counts}"
 
 
 def _count(item: tuple[str, int]) -> int:

@@ -5,9 +5,10 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from glossary.decoding import decode, estimate_seniority
-from glossary.matching import TermMatcher, scan_resume
+from glossary.matching import TermMatcher, ordinary_words, ordinary_words_key, scan_resume
 from glossary.resumes import read_resume
 from glossary.vocabulary import build
 
@@ -425,6 +426,23 @@ def test_an_ordinary_word_is_never_suggested_as_a_misspelt_name(content, text):
 )
 def test_a_near_miss_that_could_be_another_word_is_not_suggested(content, text):
     assert decode(text).probable == []
+
+
+def test_the_ordinary_words_are_read_once_and_shared_through_the_cache():
+    ordinary_words.cache_clear()
+    cache.delete(ordinary_words_key())
+    try:
+        words = ordinary_words()
+        assert "sharing" in words
+        assert "restframwork" not in words
+        assert cache.get(ordinary_words_key()) == words
+        # another process finds them in the cache instead of reading the word lists again
+        ordinary_words.cache_clear()
+        cache.set(ordinary_words_key(), frozenset({"stored"}), timeout=None)
+        assert ordinary_words() == frozenset({"stored"})
+    finally:
+        ordinary_words.cache_clear()
+        cache.delete(ordinary_words_key())
 
 
 def test_a_misspelling_that_is_no_ordinary_word_is_still_suggested(content):
