@@ -801,23 +801,34 @@ class TermMatcher:
         return not changed_only or sorted(written) == sorted(spelling)
 
 
-@functools.cache
+_ordinary_words: frozenset[str] | None = None  # this process's copy (see ordinary_words)
+
+
 def ordinary_words() -> frozenset[str]:
     """The most frequent words of each language of ``ORDINARY_WORDS`` (as many as it says, lower
     case): about 140,000 words, 16 MB. Read once per process: from the cache (Redis or the
     file cache, tens of milliseconds), or else from pyspellchecker's word-frequency lists (about
     two seconds) and then stored in the cache for every other process, under a key that names
     pyspellchecker's version and the counts."""
-    key = ordinary_words_key()
-    words = cache.get(key)
-    if words is None:
-        found: set[str] = set()
-        for language, count in ORDINARY_WORDS.items():
-            frequency = SpellChecker(language=language).word_frequency.dictionary
-            found.update(word for word, _ in heapq.nlargest(count, frequency.items(), key=_count))
-        words = frozenset(found)
-        cache.set(key, words, timeout=None)
-    return words
+    global _ordinary_words
+    if _ordinary_words is None:
+        key = ordinary_words_key()
+        words = cache.get(key)
+        if words is None:
+            words = read_ordinary_words()
+            cache.set(key, words, timeout=None)
+        _ordinary_words = words
+    return _ordinary_words
+
+
+def read_ordinary_words() -> frozenset[str]:
+    """Read :func:`ordinary_words` from pyspellchecker's word-frequency lists (about two seconds
+    of CPU; use :func:`ordinary_words`, which keeps them)."""
+    found: set[str] = set()
+    for language, count in ORDINARY_WORDS.items():
+        frequency = SpellChecker(language=language).word_frequency.dictionary
+        found.update(word for word, _ in heapq.nlargest(count, frequency.items(), key=_count))
+    return frozenset(found)
 
 
 def ordinary_words_key() -> str:

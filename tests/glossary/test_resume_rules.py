@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
+from glossary import matching
 from glossary.decoding import decode, estimate_seniority
 from glossary.matching import TermMatcher, ordinary_words, ordinary_words_key, scan_resume
 from glossary.resumes import read_resume
@@ -428,21 +429,28 @@ def test_a_near_miss_that_could_be_another_word_is_not_suggested(content, text):
     assert decode(text).probable == []
 
 
-def test_the_ordinary_words_are_read_once_and_shared_through_the_cache():
-    ordinary_words.cache_clear()
+def test_the_ordinary_words_are_read_once_and_shared_through_the_cache(monkeypatch):
+    reads = []
+    monkeypatch.setattr(
+        matching, "read_ordinary_words", lambda: reads.append(1) or frozenset({"read"})
+    )
+    monkeypatch.setattr(matching, "_ordinary_words", None)  # put back after the test
     cache.delete(ordinary_words_key())
-    try:
-        words = ordinary_words()
-        assert "sharing" in words
-        assert "restframwork" not in words
-        assert cache.get(ordinary_words_key()) == words
-        # another process finds them in the cache instead of reading the word lists again
-        ordinary_words.cache_clear()
-        cache.set(ordinary_words_key(), frozenset({"stored"}), timeout=None)
-        assert ordinary_words() == frozenset({"stored"})
-    finally:
-        ordinary_words.cache_clear()
-        cache.delete(ordinary_words_key())
+
+    assert ordinary_words() == frozenset({"read"})
+    assert cache.get(ordinary_words_key()) == frozenset({"read"})
+    # another process finds them in the cache instead of reading the word lists again
+    monkeypatch.setattr(matching, "_ordinary_words", None)
+    assert ordinary_words() == frozenset({"read"})
+    assert reads == [1]
+    cache.delete(ordinary_words_key())
+
+
+def test_the_ordinary_words_are_the_languages_everyday_words():
+    words = ordinary_words()
+
+    assert {"sharing", "framework", "grande", "gerade", "sempre"} <= words
+    assert not {"restframwork", "cerely", "kuberentes"} & words
 
 
 def test_a_misspelling_that_is_no_ordinary_word_is_still_suggested(content):
