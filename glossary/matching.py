@@ -307,10 +307,8 @@ _COUNTED = re.compile(r"\d[\d,.]*\s*[kKmM]?\+?\s+$")
 _COMPOUND = re.compile(r"-[^\W\d_]")
 MAX_PROBABLE_CHECKS = 2_000  # list items looked at for misspellings (a long résumé stays fast)
 # Ordinary words are never suggested as misspelt names ("sharing" is no Sharding, "grande" no
-# Gradle): the most frequent words of the languages résumés here are written in, from
-# pyspellchecker's word-frequency lists.
-# The number is how many of each language's most frequent words count as ordinary: English's
-# list is the longest, as most résumés here are written in English.
+# Gradle): this many of the most frequent words of each language résumés here are written in,
+# from pyspellchecker's word-frequency lists; English's the most, as most résumés are English.
 ORDINARY_WORDS = {
     "en": 50_000, "fr": 20_000, "de": 20_000, "es": 20_000, "pt": 20_000, "it": 20_000,
 }  # fmt: skip
@@ -451,7 +449,6 @@ class TermMatcher:
                     self.exact.setdefault(term_id, set()).add(variant)
                 if rules.needs_context:
                     self.written.setdefault(term_id, set()).update(_as_written(variant))
-        self.order = {spelling: n for n, spelling in enumerate(self.choices)}
         self.empty = not seen
         if len(self.automaton):
             self.automaton.make_automaton()
@@ -702,7 +699,7 @@ class TermMatcher:
         """Words in a list of technologies that are probably misspelt terms.
 
         A list item of one or two words, not itself a term, within a small edit distance of a
-        term's name or alias (1 for up to 5 letters, 2 up to 12, 3 beyond), with a technology
+        term's name or alias (see :meth:`_nearest`), with a technology
         in the next or previous item: "Django, Cerely, Redis" suggests Celery. An item whose
         every word is an ordinary word (:func:`is_ordinary`) is never suggested: "Django,
         sharing, Redis" suggests no Sharding. Suggestions are shown as "probably", never counted.
@@ -756,8 +753,8 @@ class TermMatcher:
         order, "Cerely" for Celery), that ``_could_be_a_typo`` allows. There is no suggestion
         when a spelling differs from ``folded`` only in symbols ("ASPNet" is ASP.NET written
         without its dot: a farther name would be wrong), nor when the nearest candidates belong
-        to two terms ("Xorm" is as near gorm as Xorg). Only spellings that start with the same
-        letter and whose length is within that distance are compared."""
+        to two terms ("SDLC" is as near sqlc as SDL's "sdl2"). Only spellings that start with
+        the same letter and whose length is within that distance are compared."""
         allowed = max(_allowed_edits(folded), ANAGRAM_EDITS)
         key = (folded[:1], len(folded) - allowed, len(folded) + allowed)
         near = self.near_spellings.get(key)
