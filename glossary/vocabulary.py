@@ -134,7 +134,8 @@ def _languages(package: dict) -> list[dict]:
     terms = []
     for language in package["languages"]:
         name, kind = language["name"], language["type"]
-        if len(name) <= 2 or name in EVERYDAY_EXCLUDED or kind not in KINDS:
+        short = len(name) <= 2 and not set(name) & set("#+")  # "Io", "J" are guesses; "F#" no
+        if short or name in EVERYDAY_EXCLUDED or kind not in KINDS:
             continue
         if kind in {"data", "prose"} and name not in DATA_KEPT:
             continue
@@ -218,10 +219,10 @@ def build(
     Returns:
         The JSON-ready vocabulary: its ``sources`` and its ``terms`` (name, aliases, kind and,
         for Devicon keys without a brand title, ``case_sensitive: false``), sorted by name.
-        Left out: one- and two-character names; Linguist's data and prose entries not in
-        ``DATA_KEPT``; names in ``EVERYDAY_EXCLUDED``; Devicon's websites, companies and
-        social networks; a Devicon entry already named by a language; aliases shorter than four
-        characters (file extensions and abbreviations such as "py" or "sh").
+        Left out: one- and two-character names but those with "#" or "+" ("F#"); Linguist's
+        data and prose entries not in ``DATA_KEPT``; names in ``EVERYDAY_EXCLUDED``; Devicon's
+        websites, companies and social networks; a Devicon entry already named by a language;
+        aliases shorter than four characters (file extensions and abbreviations such as "py").
 
     Raises:
         KeyError: a package lacks one of the keys above.

@@ -640,6 +640,16 @@ def test_recognised_tools_frameworks_and_platforms_with_their_kinds(content):
     assert decoded.technology_total == 5
 
 
+def test_a_two_character_language_with_a_symbol_is_recognised(content):
+    decoded = decode("Languages: F#, Q#, OCaml")
+
+    assert [(term.name, term.kind) for term, _ in decoded.recognised] == [
+        ("F#", "programming language"),
+        ("OCaml", "programming language"),
+        ("Q#", "programming language"),
+    ]
+
+
 def test_vocabulary_build_spells_devicon_entries_as_their_makers_do():
     languages = {
         "name": "linguist-languages",
@@ -649,6 +659,9 @@ def test_vocabulary_build_spells_devicon_entries_as_their_makers_do():
             {"name": "Elixir", "type": "programming", "aliases": []},
             {"name": "Red", "type": "programming", "aliases": []},
             {"name": "Git Config", "type": "data", "aliases": ["gitconfig"]},
+            # two characters: a name with a symbol is a name ("F#"), two letters a guess ("Io")
+            {"name": "F#", "type": "programming", "aliases": ["fsharp"]},
+            {"name": "Io", "type": "programming", "aliases": []},
         ],
     }
     devicon = {
@@ -678,6 +691,7 @@ def test_vocabulary_build_spells_devicon_entries_as_their_makers_do():
     ] == [
         ("Cloud Run", [], "platform", False),
         ("Elixir", [], "programming language", True),
+        ("F#", ["fsharp"], "programming language", True),
         ("Heroku", [], "platform", False),
         ("Next.js", ["NextJS"], "framework", True),
     ]
