@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("evaluation", "evaluation-b", "evaluation-c", "evaluation-d")
+SETS = ("evaluation", "evaluation-b", "evaluation-c", "evaluation-d", "evaluation-e")
 EXTENSIONS = {
     "json-resume": "json",
     "yaml": "yaml",
