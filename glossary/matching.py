@@ -30,7 +30,7 @@ And in a résumé (``find(text, resume=True)``):
   not glued to a capitalised word that is no technology ("with Celery and RabbitMQ" counts;
   "Black Friday", "in the scrum", "bootstrap the team" do not). A recognised name written as
   no everyday word is (camel case, or with ``.#+``: "ESLint", "Vue.js") needs no neighbour.
-  Also neighbours: a technical noun right after the name ("Lua code", "bash scripts", "a Samba
+  Also neighbours: a technical noun right after the name ("Lua code", "Go language", "a Samba
   server"); capitals for emphasis count as the name written ("LUA", "HAML"); a line's first
   verb is no longer proper name ("Leveraged Micrometer").
 - A ``case_sensitive`` name written in other capitals counts only as a whole item of a list
@@ -326,7 +326,8 @@ _STARTS_AFTER = re.compile(r"(?:^|[.!?:;•·*(\[\n]|\s[-–—])\s*$")  # a lin
 # Lower-case names count before the first group only ("a poetry app" is a poem app).
 _TECHNICAL_NOUN = re.compile(
     r"[ -](?:(scripts?|scripting|bots?|servers?|plugins?|framework|librar(?:y|ies)|APIs?|SDK|CLI"
-    r"|clusters?|preprocessors?|front[- ]?ends?|gems?)|code|codebase|apps?|application|backend)\b"
+    r"|clusters?|preprocessors?|front[- ]?ends?|gems?)|code|codebase|apps?|application|backend"
+    r"|(?:programming )?language)\b"
 )
 
 
@@ -602,9 +603,9 @@ class TermMatcher:
 
     def _headed(self, text: str, match: Match, matches: "_Spans") -> bool:
         """Rule 3's other neighbour: a technical noun right after the name ("Lua code", "bash
-        scripts", "a Samba server"), the name written as it is (a glossary name of four letters
-        or more also in small letters before a script, bot, server and the like), no capitalised
-        word glued to it."""
+        scripts", "a Samba server", "with Go language"), the name written as it is (a glossary
+        name of four letters or more also in small letters before a script, bot, server and the
+        like), no capitalised word glued to it."""
         noun = _TECHNICAL_NOUN.match(text, match.end)
         if noun is None:
             return False
@@ -666,6 +667,7 @@ class TermMatcher:
         near = _Spans([(m.start, m.end) for m in anchors])
         reviewed = _Spans([(m.start, m.end) for m in [*anchors, *plausible] if m.term_id > 0])
         kept = {m for m in waiting if m not in recased and self._headed(text, m, every)}
+        kept.update(_linked_to_own_site(text, waiting))
         for match in plausible:
             low, high = self._sentence(text, match)
             if near.count_within(low, high) or (
@@ -1078,6 +1080,46 @@ def _labels_a_profile(text: str, match: Match, link: Link | None) -> bool:
     host, _, path = _SCHEME.sub("", link.url.lower()).partition("/")
     name = _NOT_ALNUM.sub("", text[match.start : match.end].casefold())
     return bool(name and path.strip("/") and name in _NOT_ALNUM.sub("", host))
+
+
+_MARKDOWN_LINK_MIDDLE = re.compile(r"\]\(<?")  # "[React](https://react.dev)": text, then address
+
+
+def _linked_to_own_site(text: str, matches: list[Match]) -> list[Match]:
+    """The matches that are the text of a link to the named thing's own site: "[React](https://
+    facebook.github.io/react/)" in Markdown, or an HTML link as the reader writes it, address
+    then text ("https://elm-lang.org Elm"). The address holds the name's letters and digits
+    (after its scheme), so a list of linked names needs no other neighbour; "[Black Engineers
+    Society](https://nsbe.org)" is no link to Black's site."""
+    if not matches:
+        return []
+    links = find_links(text)
+    starts = [link.start for link in links]
+    found = []
+    for match in matches:
+        name = re.sub(r"[\W_]", "", text[match.start : match.end].casefold())
+        if not name:
+            continue
+        after = bisect.bisect_left(starts, match.end)
+        candidates = []
+        if after < len(links):  # Markdown: "[name](address)"
+            link = links[after]
+            if (
+                match.start
+                and text[match.start - 1] == "["
+                and _MARKDOWN_LINK_MIDDLE.fullmatch(text, match.end, link.start)
+            ):
+                candidates.append(link)
+        if after:  # HTML, as read: "address name"
+            link = links[after - 1]
+            if link.end < match.start and text[link.end : match.start].isspace():
+                candidates.append(link)
+        for link in candidates:
+            address = link.url.casefold().split("://", 1)[-1]
+            if name in re.sub(r"[\W_]", "", address):
+                found.append(match)
+                break
+    return found
 
 
 def _outside_links(text: str, matches: list[Match]) -> list[Match]:

@@ -358,9 +358,28 @@ def _latex_to_text(latex: str) -> str:
                 return " "
             return super().macro_node_to_text(node)
 
+        def nodelist_to_text(self, nodelist: list) -> str:
+            # The arguments of a macro the parser does not know (a résumé class's
+            # \cvitem{Languages}{Python}) are groups side by side: each is a field, an item
+            # of its own ("Languages | Python"), not "LanguagesPython".
+            runs: list[list] = [[]]
+            for node in nodelist:
+                previous = runs[-1][-1] if runs[-1] else None
+                if (
+                    previous is not None
+                    and previous.isNodeType(latexwalker.LatexGroupNode)
+                    and node is not None
+                    and node.isNodeType(latexwalker.LatexGroupNode)
+                ):
+                    runs.append([])
+                runs[-1].append(node)
+            return " | ".join(super(ResumeText, self).nodelist_to_text(run) for run in runs)
+
     context = get_default_latex_context_db().filter_context()
     macros = [MacroTextSpec(m, discard=False) for m in _TEX_TEXT_MACROS]
     macros.append(MacroTextSpec("includegraphics", discard=True))  # not "< g r a p h i c s >"
+    macros += [MacroTextSpec("newline", "\n"), MacroTextSpec("linebreak", "\n")]
+    macros += [MacroTextSpec(name, f"{name} ") for name in ("LaTeX", "TeX", "LaTeXe", "XeTeX")]
     context.add_context_category("resume", prepend=True, macros=macros)
     converter = ResumeText(latex_context=context, math_mode="verbatim", strict_latex_spaces=True)
     # hyperref's \\href and \\url take arguments the parser's defaults do not know of.

@@ -78,6 +78,52 @@ def test_a_technology_linked_to_its_site_is_still_a_skill(content, text, expecte
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Markdown list of linked names, each an everyday word, with no other neighbour
+        (
+            "* [React](https://facebook.github.io/react/)\n* [Angular](https://angular.io/)",
+            ["React", "Angular"],
+        ),
+        ("Wrote the site in [Elm](http://elm-lang.org/).", ["Elm"]),
+        # an HTML link as the reader writes it: the address, then the link's text
+        ("Wrote the site in https://angular.dev/ Angular last year.", ["Angular"]),
+    ],
+)
+def test_a_name_linked_to_its_own_site_needs_no_other_neighbour(content, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Member of the [Black Engineers Society](https://nsbe.org) since 2019.",
+        "Say hello on [Slack](https://example.com/chat) any time.",
+        "* [React](https://example.com/blog)",
+    ],
+)
+def test_a_link_to_another_site_is_no_neighbour(content, text):
+    assert names(text) == []
+
+
+def test_latex_fields_of_an_unknown_macro_are_apart(content):
+    # A résumé class's macros (\cvskillentry, \cvitem) are unknown to the parser: their
+    # arguments are fields, not one glued word ("Sprachen:4Python5…", "PlatformDjango").
+    body = (
+        "\\cvskillentry*{Sprachen:}{4}{Python}{5}{Momentan meine meistgenutzte Sprache.}\n"
+        "\\cvitem{Platform}{Django, Docker, Redis}\n"
+        "\\cvitem{Tools}{\\LaTeX\\ und Git\\newline Kubernetes}\n"
+    )
+    text = read_resume(
+        "cv.tex", f"\\documentclass{{moderncv}}\\begin{{document}}{body}\\end{{document}}".encode()
+    )
+
+    assert "4Python5" not in text
+    assert "PlatformDjango" not in text
+    assert names(text) == ["Python", "Django", "Docker", "Redis", "LaTeX", "Git", "Kubernetes"]
+
+
 def test_markdown_html_tags_do_not_hide_a_list(content, settings):
     text = read_resume(
         "cv.md",
@@ -284,6 +330,8 @@ def test_parts_in_brackets_after_a_product_are_its_products(content, text, expec
         ("Html, CSS (with sass preprocessor)", ["HTML", "CSS", "Sass / SCSS"]),
         ("Added to the angular front end and designed new pages.", ["Angular"]),
         ("Published a Ruby gem for payments.", ["Ruby"]),
+        ("Detected the cycles with Go language.", ["Go (Golang)"]),
+        ("Wrote it in the Swift programming language.", ["Swift"]),
         # not a capitalised name glued to it, nor a lower-case name before an everyday noun
         ("Read about the Black Codes in a history seminar.", []),
         ("Built a poetry app for a primary school.", []),
