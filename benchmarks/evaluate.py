@@ -7,7 +7,9 @@ upload is (``read_resume``: the same readers, in the same limited process), then
 
 Counted as found: every glossary term and every recognised term (the decoder shows both).
 A label is found when one of the found terms has the label's name or the résumé's spelling of it
-(``written``) among its name and aliases, ignoring case. Micro-averaged over all résumés:
+(``written``) among its spellings, ignoring case: its name and aliases, each also without a
+trailing bracket and as the bracket's content, and as the matcher writes them otherwise (see
+``_keys``). Micro-averaged over all résumés:
 
 - recall: labels found / labels;
 - precision: found terms that match a label / found terms;
@@ -64,6 +66,25 @@ def _key(spelling: str) -> str:
     return " ".join(spelling.casefold().split())
 
 
+_TRAILING_BRACKETS = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+
+
+def _keys(term) -> set[str]:
+    """Every spelling that names ``term``, as keys: its name and aliases, each also without a
+    trailing bracket and as that bracket ("Infrastructure as code (IaC)" is also "Infrastructure
+    as code" and "IaC"), and the other ways the matcher finds them written ("React-Router",
+    "infrastructure as code" for "infrastructure-as-code")."""
+    from glossary.matching import _variants
+
+    spellings = set()
+    for spelling in (term.name, *term.aliases):
+        spellings.add(spelling)
+        bracketed = _TRAILING_BRACKETS.match(spelling)
+        if bracketed:
+            spellings.update(bracketed.groups())
+    return {_key(form) for s in spellings for form in (s, *(v for v, _ in _variants(s)))}
+
+
 def main() -> None:
     """Decode every cached résumé of each set; print recall, precision, misses and mistakes."""
     verbose = "--verbose" in sys.argv
@@ -89,7 +110,7 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
     labels = load(name, "labels")
     manifest = load(name, "manifest")
     _, terms = current()
-    vocabulary = {_key(s) for term in terms.values() for s in (term.name, *term.aliases)}
+    vocabulary = {key for term in terms.values() for key in _keys(term)}
 
     found_total = true_found = label_total = label_found = concepts_unlabelled = 0
     listed_total = listed_labelled = label_listed = 0
@@ -116,9 +137,7 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
         found = {}
         for match, term in scan.terms:
             found.setdefault(term.pk, (term, match))
-        spelled = {
-            pk: {_key(s) for s in (term.name, *term.aliases)} for pk, (term, _) in found.items()
-        }
+        spelled = {pk: _keys(term) for pk, (term, _) in found.items()}
         wanted = labels.get(rid) or []
         matched_terms = set()
         listed = {_key(_VERSION.sub("", name)): name for name in scan.unrecognised}

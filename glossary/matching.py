@@ -6,7 +6,8 @@ Rules, everywhere:
 - Whole words only: "Go" is not found in "Google", "Java" not in "JavaScript". A word character
   is a letter or digit of an alphabetic script; Chinese, Japanese and Korean characters are not,
   so "Python" is found in "我喜欢Python的框架". A name inside a dotted name is not found either
-  ("js" in "d3.js"), unless the name itself starts with a dot (".NET").
+  ("js" in "d3.js"), unless the name itself starts with a dot (".NET"; but not written in small
+  letters after a word, as a domain name ends: "ada.net").
 - Names with punctuation work ("C#", ".NET", "Node.js", "CI/CD"); every alias maps to its term.
 - A name of several words is also found with hyphens or run together ("React-Router",
   "GitLabCI"); a name run together in camel case also written apart with its capitals ("Angular
@@ -498,6 +499,8 @@ class TermMatcher:
                 continue  # inside a longer word: the usual case, decided here without a call
             if not _word_bounded(folded, word, start, end):
                 continue
+            if start and folded[start] == "." and word[start - 1] and written[start:end].islower():
+                continue  # "lucaschmid.net": a domain name's ending, not .NET
             if (
                 term_id in self.exact
                 and written[start:end] not in self.exact[term_id]
@@ -1056,7 +1059,11 @@ def _word_bounded(text: str, word: bytes, start: int, end: int) -> bool:
     return True
 
 
-_LABEL_GAP = re.compile(r"\s*[:：]\s*|\]\(")  # "CodePen: https://…", "[CodePen](https://…"
+# "CodePen: https://…", "[CodePen](https://…", a label on the line above ("GitHub\nhttps://…",
+# "GitHub Portfolio\nhttps://…")
+_LABEL_GAP = re.compile(
+    r"[^\S\n]*(?:(?i:portfolio|profile|page|account)[^\S\n]*)?(?:[:：]|\n)\s*|\]\("
+)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 

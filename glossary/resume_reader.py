@@ -182,10 +182,7 @@ def _json_resume_lines(resume: dict) -> str:
     if isinstance(basics, dict):
         for key in ("name", "label", "summary", "url", "website", "email"):
             lines += _strings(basics.get(key))
-        for profile in _dicts(basics.get("profiles")):
-            network = " ".join(_strings(profile.get("network")))
-            address = " ".join(_strings(profile.get("url")) or _strings(profile.get("username")))
-            lines.append(f"{network}: {address}".strip(": "))
+        lines += [_profile_line(profile) for profile in _dicts(basics.get("profiles"))]
     for section in ("work", "volunteer", "projects", "education", "awards", "publications"):
         lines += _strings(resume.get(section))
         for entry in _dicts(resume.get(section)):
@@ -208,6 +205,33 @@ def _json_resume_lines(resume: dict) -> str:
         if section not in _JSON_RESUME_READ and str(section).lower() not in _YAML_SKIPPED:
             _yaml_strings(value, lines, [0], str(section))
     return "\n".join(line for line in lines if line.strip())
+
+
+# Where a profile on a well-known network lives, from its user name: RenderCV's
+# ``social_networks`` and JSON Resume's ``profiles`` often give only the name.
+_PROFILE_ADDRESSES = {
+    "github": "https://github.com/{}",
+    "gitlab": "https://gitlab.com/{}",
+    "bitbucket": "https://bitbucket.org/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+    "x": "https://x.com/{}",
+    "twitter": "https://x.com/{}",
+    "codeberg": "https://codeberg.org/{}",
+}
+
+
+def _profile_line(profile: dict) -> str:
+    """A profile (``network`` and ``url`` or ``username``) as "Network: address", the address
+    made from the user name on a well-known network ("GitHub: https://github.com/ada"), so that
+    the page shows it as a link and the network's name is no skill."""
+    network = " ".join(_strings(profile.get("network")))
+    address = " ".join(_strings(profile.get("url")))
+    username = " ".join(_strings(profile.get("username"))).strip().lstrip("@")
+    pattern = _PROFILE_ADDRESSES.get(network.strip().casefold())
+    if not address and username:
+        simple = re.fullmatch(r"[\w.-]+", username) is not None
+        address = pattern.format(username) if pattern and simple else username
+    return f"{network}: {address}".strip(": ")
 
 
 _JSON_RESUME_READ = {
@@ -258,6 +282,9 @@ def _yaml_strings(value: object, lines: list[str], count: list[int], key: str = 
     if count[0] > MAX_YAML_NODES:
         raise Refused("This YAML file holds more than a résumé would. Paste the text instead.")
     if isinstance(value, dict):
+        if isinstance(value.get("network"), str) and ("username" in value or "url" in value):
+            lines.append(_profile_line(value))  # RenderCV's social_networks
+            value = {k: v for k, v in value.items() if k not in ("network", "username", "url")}
         start = value.get("start_date", value.get("startDate"))
         if isinstance(start, str | int | datetime.date) and not isinstance(start, bool):
             # RenderCV's (and JSON Resume's) period, written as a range the seniority reads

@@ -66,6 +66,54 @@ def test_a_profile_on_any_site_is_a_link_not_a_skill(content, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the label on the line above its link, as HTML and YAML résumés lay contacts out
+        "GitHub\n https://github.com/ada github.com/ada\nSkills: Python, Django",
+        "GitHub Portfolio\nhttp://github.com/ada\nSkills: Python, Django",
+        # a domain name's ending is no .NET
+        "Site: ada.net · [Ada.net](http://ada.net/) · Python, Django",
+    ],
+)
+def test_a_profile_label_above_its_link_and_a_domain_are_not_skills(content, text):
+    assert names(text) == ["Python", "Django"]
+
+
+def test_dotnet_written_as_a_name_is_still_dotnet(content):
+    assert names("C# on .NET 8, ASP.net MVC, .net core") == ["C#", ".NET", "ASP.NET", ".NET"]
+
+
+@pytest.mark.parametrize(
+    ("filename", "payload"),
+    [
+        (
+            "cv.yaml",
+            b"cv:\n  name: Ada\n  social_networks:\n    - network: GitHub\n      username: ada\n"
+            b"    - network: LinkedIn\n      username: ada-l\n"
+            b"  sections:\n    skills:\n      - label: Languages\n"
+            b"        details: Python, Django\n",
+        ),
+        (
+            "resume.json",
+            b'{"basics": {"name": "Ada", "profiles": [{"network": "GitHub", "username": "ada"},'
+            b' {"network": "LinkedIn", "username": "ada-l"}]},'
+            b' "skills": [{"name": "Languages", "keywords": ["Python", "Django"]}]}',
+        ),
+    ],
+)
+def test_a_profile_given_by_user_name_is_a_link(content, filename, payload):
+    text = read_resume(filename, payload)
+    scan = scan_resume(text)
+
+    assert "GitHub: https://github.com/ada" in text
+    assert names(text) == ["Python", "Django"]
+    assert [(link.kind, link.url) for link in scan.links] == [
+        ("GitHub", "https://github.com/ada"),
+        ("LinkedIn", "https://www.linkedin.com/in/ada-l"),
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a link to the product's own site: still a skill
