@@ -321,10 +321,64 @@ def _month(match: re.Match, prefix: str) -> int:
     return _MONTHS.get(name, _MONTHS.get(name[:3], 1))
 
 
+# What a period of study names: a degree or a school, in the résumé languages.
+_EDUCATION = _whole_words(
+    r"abitur|bachelor'?s?|(?<!scrum )(?<!web )master'?s?|b\.?\s?sc|m\.?\s?sc|b\.?\s?eng|"
+    r"m\.?\s?eng|ph\.?\s?d|mba|bsc|msc|licence|licenciatura|grado|mestrado|graduação|"
+    r"bacharelado|diplom|diploma|degree|(?:high ?)?schools?|gymnasium|lycée|baccalauréat|bac|"
+    r"matura|student|étudiant|estudiante|estudante|ensino|secundári[oa]|secundaria|secondaire|"
+    r"bachillerato|"
+    r"universit(?:y|ät|é|à|ies)|universidad|universidade|hochschule|fachhochschule|college|"
+    r"schule|escuela|école|ecole|faculdade|facultad|studium|studies|bootcamp"
+)
+_EDUCATION_CJK = re.compile(r"大学|本科|硕士|博士|学士|学院|中学|高中|大學|大学院")
+# What a period of work names: a job, in the résumé languages (a working student's job counts).
+_WORK = _whole_words(
+    r"developer|engineer|programmer|analyst|consultant|researcher|scientist|assistant|"
+    r"administrator|architect|manager|lead|intern|internship|freelance\w*|founder|"
+    r"werkstudent|praktikant|entwickler|ingenieur|ingénieur|développeur|desarrollador|"
+    r"desenvolvedor|engenheiro|programador|analista|stagiaire|stage|estagiário|becario|tutor|"
+    r"asistente|assistente|"
+    r"teacher|lecturer"
+)
+_WORK_CJK = re.compile(r"工程师|开发|实习|程序员|架构师")
+_NEIGHBOUR_LINE = 80  # a line beside a period counts as its heading or field only if this short
+
+
+def _studying(text: str, match: re.Match) -> bool:
+    """Whether the date range ``match`` dates a period of study: a degree or a school on its line
+    or on a short line right before or after it (a heading, an entry's field: "B.Sc., University
+    of Ada" above "2015 – 2019"), and no job named first ("Werkstudent", "Teaching assistant" on
+    its line; a job on a line beside it when its own line names neither)."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    end = len(text) if end < 0 else end
+    own = text[start:end]
+    before = text[: max(0, start - 1)].rstrip("\n").rsplit("\n", 1)[-1]
+    after = text[end + 1 :].lstrip("\n").split("\n", 1)[0]
+
+    def names(pattern: re.Pattern[str], cjk: re.Pattern[str], line: str) -> bool:
+        return bool(pattern.search(line) or cjk.search(line))
+
+    # Its own line decides first; then the lines beside it, a job before a school ("Universidad
+    # del Valle" above the dates, "Desarrollador web" below them, is a job at a university).
+    if names(_WORK, _WORK_CJK, own):
+        return False
+    if names(_EDUCATION, _EDUCATION_CJK, own):
+        return True
+    if any(names(_WORK, _WORK_CJK, line) for line in (before, after)):
+        return False
+    short = [line for line in (before, after) if len(line.strip()) <= _NEIGHBOUR_LINE]
+    return any(names(_EDUCATION, _EDUCATION_CJK, line) for line in short)
+
+
 def _periods(text: str, today: datetime.date) -> list[tuple[float, float, str]]:
-    """Date ranges in ``text`` as (start, end) in fractional years, with how they were written."""
+    """Date ranges of work in ``text`` as (start, end) in fractional years, with how they were
+    written; ranges that date a period of study (see :func:`_studying`) are left out."""
     periods = []
     for match in _RANGE.finditer(text):
+        if _studying(text, match):
+            continue
         start = int(match.group("ay")) + (_month(match, "a") - 1) / 12
         if match.group("now"):
             end = today.year + (today.month - 1) / 12
@@ -353,8 +407,9 @@ def _covered_years(periods: list[tuple[float, float, str]]) -> float:
 def estimate_seniority(text: str, *, today: datetime.date | None = None) -> Seniority:
     """How senior a résumé reads, with the evidence, for choosing questions at that level.
 
-    Years: the span its date ranges cover ("2018 – present", "03/2016 - 12/2019"), overlaps
-    counted once, or the years of experience it states, whichever is larger. Titles: senior
+    Years: the span its date ranges of work cover ("2018 – present", "03/2016 - 12/2019"),
+    overlaps counted once and periods of study left out ("2011–2019 | Abitur", a university's
+    degree), or the years of experience it states, whichever is larger. Titles: senior
     ("Senior", "Lead", "Principal", "Staff", "Architect") or junior ("Junior", "Intern",
     "Student"). Leading: mentoring, leading a team, hiring, architecture. Senior: 6 years or
     more, or 4 with a senior title or leading; mid: 2½ years or more; junior otherwise. With

@@ -674,6 +674,40 @@ def test_seniority_levels(text, level):
     assert estimate_seniority(text, today=TODAY).level == level
 
 
+@pytest.mark.parametrize(
+    ("text", "years", "level"),
+    [
+        # school and degrees are no years of work; a working student's job is
+        (
+            "2011–2019 | Abitur | Landrat-Gymnasium | Leverkusen\n"
+            "2019–2026 | Bachelor | Technische Hochschule Köln\n"
+            "2022–2026 | Werkstudent | Acme GmbH | Python, Java",
+            4.0,
+            "mid",
+        ),
+        (
+            "Education\nUniversity of Waterloo, Software Engineering 2013 – 2018\n"
+            "Work\nControlMax, IT Technician 2017 – 2018",
+            1.0,
+            "junior",
+        ),
+        # the school above the dates (RenderCV, Markdown): study; a job at a university: work
+        (
+            "**Universidad del Valle**\n**Mayo 2020 - Diciembre 2020**\n"
+            "Desarrollador web en el proyecto de la facultad.\n"
+            "**Universidad del Valle**\n**Septiembre 2016 - Abril 2019**\nIngeniería de Sistemas",
+            0.7,
+            "junior",
+        ),
+    ],
+)
+def test_periods_of_study_are_not_years_of_work(text, years, level):
+    estimate = estimate_seniority(text, today=TODAY)
+
+    assert estimate.years == pytest.approx(years, abs=0.2)
+    assert estimate.level == level
+
+
 def test_rendercv_and_yaml_periods_count_as_years():
     """RenderCV writes each job's period as start_date/end_date keys (YAML may read a full date
     as a date): the reader writes them as a range, which the seniority estimate reads."""
