@@ -32,8 +32,9 @@ And in a résumé (``find(text, resume=True)``):
   "Black Friday", "in the scrum", "bootstrap the team" do not). A recognised name written as
   no everyday word is (camel case, or with ``.#+``: "ESLint", "Vue.js") needs no neighbour.
   Also neighbours: a technical noun right after the name ("Lua code", "Go language", "a Samba
-  server"); capitals for emphasis count as the name written ("LUA", "HAML"); a line's first
-  verb is no longer proper name ("Leveraged Micrometer").
+  server", "React-based", "Go 语言"); capitals for emphasis count as the name written ("LUA",
+  "HAML"); a line's first verb is no longer proper name ("Leveraged Micrometer"); a link to the
+  name's own site ("[React](https://react.dev)").
 - A ``case_sensitive`` name written in other capitals counts only as a whole item of a list
   whose next or previous item is a technology, or followed by a version number: "babel,
   eslint", "Gradle, nuget, npm" (a list of technologies names technologies however they are
@@ -305,7 +306,7 @@ _LIST_FILLER = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n|\n\s*[-*•]")
 _COUNTED = re.compile(r"\d[\d,.]*\s*[kKmM]?\+?\s+$")
-_COMPOUND = re.compile(r"-[^\W\d_]")
+_COMPOUND = re.compile(r"-(?!(?:based|powered)\b)[^\W\d_]")  # "React-based" is no compound
 MAX_PROBABLE_CHECKS = 2_000  # list items looked at for misspellings (a long résumé stays fast)
 # Ordinary words are never suggested as misspelt names ("sharing" is no Sharding, "grande" no
 # Gradle): this many of the most frequent words of each language résumés here are written in,
@@ -328,7 +329,9 @@ _STARTS_AFTER = re.compile(r"(?:^|[.!?:;•·*(\[\n]|\s[-–—])\s*$")  # a lin
 _TECHNICAL_NOUN = re.compile(
     r"[ -](?:(scripts?|scripting|bots?|servers?|plugins?|framework|librar(?:y|ies)|APIs?|SDK|CLI"
     r"|clusters?|preprocessors?|front[- ]?ends?|gems?)|code|codebase|apps?|application|backend"
-    r"|(?:programming )?language)\b"
+    r"|(?:programming )?language|based|powered)\b"
+    # the same nouns in Chinese, glued to the name: "Go 语言", "gin服务器框架", "sourcetree工具"
+    r"|[ ]?(?:语言|框架|服务器|服务端|工具|库|插件|脚本|编程|开发|协议|数据库)"
 )
 
 

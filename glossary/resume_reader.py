@@ -445,8 +445,13 @@ class _HTMLText(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0
+        self.closed = False  # an element just ended, with no text since
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self.closed:
+            # Elements side by side are items side by side: a skills list of badges
+            # (<span>PHP</span><span>Symfony</span>) is "PHP Symfony", not "PHPSymfony".
+            self.parts.append(" ")
         if tag in self.HIDDEN:
             self.hidden += 1
         elif tag in self.BLOCKS:
@@ -461,8 +466,10 @@ class _HTMLText(html.parser.HTMLParser):
             self.hidden = max(0, self.hidden - 1)
         elif tag in self.BLOCKS:
             self.parts.append("\n")
+        self.closed = True
 
     def handle_data(self, data: str) -> None:
+        self.closed = False
         if not self.hidden:
             self.parts.append(data)
 

@@ -172,6 +172,19 @@ def test_latex_fields_of_an_unknown_macro_are_apart(content):
     assert names(text) == ["Python", "Django", "Docker", "Redis", "LaTeX", "Git", "Kubernetes"]
 
 
+def test_html_elements_side_by_side_are_items_side_by_side(content):
+    # badges in a skills list; a word styled in the middle stays one word
+    text = read_resume(
+        "cv.html",
+        b"<p>Stack: <span>PHP</span><span>Symfony</span><span>PostgreSQL</span></p>"
+        b"<p>Wrote Py<b>thon</b> daily.</p>",
+    )
+
+    assert "PHP Symfony PostgreSQL" in text
+    assert "Python daily" in text
+    assert names(text) == ["PHP", "Symfony", "PostgreSQL", "Python"]
+
+
 def test_markdown_html_tags_do_not_hide_a_list(content, settings):
     text = read_resume(
         "cv.md",
@@ -379,6 +392,9 @@ def test_parts_in_brackets_after_a_product_are_its_products(content, text, expec
         ("Added to the angular front end and designed new pages.", ["Angular"]),
         ("Published a Ruby gem for payments.", ["Ruby"]),
         ("Detected the cycles with Go language.", ["Go (Golang)"]),
+        ("Programmed a React-based dashboard for the clients.", ["React"]),
+        ("能够使用 Go 语言搭建简易的后台测试环境", ["Go (Golang)"]),
+        ("Ran a black-box audit of the shop.", []),
         ("Wrote it in the Swift programming language.", ["Swift"]),
         # not a capitalised name glued to it, nor a lower-case name before an everyday noun
         ("Read about the Black Codes in a history seminar.", []),
