@@ -354,8 +354,7 @@ def _studying(text: str, match: re.Match) -> bool:
     end = text.find("\n", match.end())
     end = len(text) if end < 0 else end
     own = text[start:end]
-    before = text[: max(0, start - 1)].rstrip("\n").rsplit("\n", 1)[-1]
-    after = text[end + 1 :].lstrip("\n").split("\n", 1)[0]
+    before, after = _line_before(text, start), _line_after(text, end)
 
     def names(pattern: re.Pattern[str], cjk: re.Pattern[str], line: str) -> bool:
         return bool(pattern.search(line) or cjk.search(line))
@@ -370,6 +369,23 @@ def _studying(text: str, match: re.Match) -> bool:
         return False
     short = [line for line in (before, after) if len(line.strip()) <= _NEIGHBOUR_LINE]
     return any(names(_EDUCATION, _EDUCATION_CJK, line) for line in short)
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last line with text before the line that starts at ``start`` ("" if none)."""
+    end = start - 1  # the line break that ends the line before
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    return text[text.rfind("\n", 0, end) + 1 : end] if end > 0 else ""
+
+
+def _line_after(text: str, end: int) -> str:
+    """The first line with text after the line that ends at ``end`` ("" if none)."""
+    begin = end + 1
+    while begin < len(text) and text[begin] == "\n":
+        begin += 1
+    stop = text.find("\n", begin)
+    return text[begin : len(text) if stop < 0 else stop]
 
 
 def _periods(text: str, today: datetime.date) -> list[tuple[float, float, str]]:
