@@ -24,7 +24,8 @@ And in a résumé (``find(text, resume=True)``):
   of a list whose next or previous item is a technology ("Tools: Black, Ruff"; Chinese,
   Japanese or Korean text glued to a name is no part of it: "Navicat、PostMan等工具"), or with a
   technology on its line or the line before or after (a skills list laid out one line per
-  group: "Docker - Compose, Swarm" above "Jenkins - Pipelines"); or, in a
+  group: "Docker - Compose, Swarm" above "Jenkins - Pipelines"), or in a list a heading
+  introduces ("Methodologies: Scrum, Shape-up", or the heading on the line above); or, in a
   sentence, written as the name is written (capitals and all) with another glossary term or a
   technology that is no everyday word in the same sentence (the recognised vocabulary's words
   need the latter: "Oracle of Delphi" is no technology), and
@@ -695,6 +696,7 @@ class TermMatcher:
                     segment - 1 in anchored
                     or segment + 1 in anchored
                     or (match not in recased and not lines.isdisjoint({line - 1, line, line + 1}))
+                    or (match not in recased and _under_a_heading(text, match.start))
                 )
                 if versioned or listed:
                     kept.add(match)
@@ -1314,12 +1316,60 @@ _NOT_A_TECHNOLOGY = re.compile(
 _HEADING = re.compile(
     r"(?:tools?|tooling|servers?|cloud|applications?|apps|languages?|frameworks?|librar(?:y|ies)|"
     r"databases?|platforms?|others?|misc|technolog(?:y|ies)|skills?|software|hardware|systems?|"
-    r"methodologies|front[- ]?end|back[- ]?end|web|mobile|testing|legacy|vanilla|"
+    r"methodolog(?:y|ies)|méthodologies?|metodolog[íi]as?|methods?|méthodes|métodos|methoden|"
+    r"practices|pratiques|prácticas|práticas|front[- ]?end|back[- ]?end|web|mobile|testing|"
+    r"legacy|vanilla|"
     r"lenguajes|linguagens|langages|sprachen|herramientas|ferramentas|outils|werkzeuge|nube|"
     r"nuvem|tecnologías|tecnologias|technologien|compétences|habilidades|"
     r"conhecimentos|kenntnisse)",
     re.IGNORECASE,
 )
+# A heading that introduces a list of technologies: "Methodologies: Scrum, Kanban", or alone on
+# the line above ("## Tools", "**Méthodes**"); a few words at most.
+_HEADING_LABEL = re.compile(
+    r"[^\S\n]*(?:[-*•#>]+[^\S\n]*)*[*_]*([^\n:：*_]{2,40}?)[*_]*[^\S\n]*[:：]?[^\S\n]*"
+)
+
+
+_HEADING_QUALIFIERS = frozenset({
+    "and", "or", "of", "the", "my", "main", "key", "other", "technical", "programming",
+    "development", "working", "operating", "de", "des", "du", "la", "le", "et", "e", "y", "und",
+    "von",
+})  # fmt: skip
+
+
+def _is_heading(label: re.Match | None) -> bool:
+    """Whether a heading's words are kinds of things (``_HEADING``: "Tools", "Languages and
+    Frameworks", "Méthodologies"), with at most a few plain words between, and nothing else
+    ("Senior Software Engineer" is a job)."""
+    if label is None:
+        return False
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", label.group(1))]
+    kinds = [w for w in words if _HEADING.fullmatch(w)]
+    return (
+        bool(kinds)
+        and len(words) <= 4
+        and all(w in _HEADING_QUALIFIERS or _HEADING.fullmatch(w) for w in words)
+    )
+
+
+def _under_a_heading(text: str, start: int) -> bool:
+    """Whether the list item at ``start`` is in a list a heading introduces: the heading before a
+    colon on its line ("Methodologies: Scrum, Shape-up"), or alone on the line above it
+    ("Methodologies" over "Scrum, Shape-up"). A heading names a kind of thing (:data:`_HEADING`:
+    tools, languages, methodologies, skills...), in a few words."""
+    line_start = text.rfind("\n", 0, start) + 1
+    colon = max(text.rfind(":", line_start, start), text.rfind("：", line_start, start))
+    if colon >= 0:
+        return _is_heading(_HEADING_LABEL.fullmatch(text, line_start, colon + 1))
+    end = line_start - 1
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    if end <= 0:
+        return False
+    return _is_heading(_HEADING_LABEL.fullmatch(text, text.rfind("\n", 0, end) + 1, end))
+
+
 UNRECOGNISED_LIMIT = 40  # names listed at most: a longer list says nothing more
 
 

@@ -172,6 +172,21 @@ def test_latex_fields_of_an_unknown_macro_are_apart(content):
     assert names(text) == ["Python", "Django", "Docker", "Redis", "LaTeX", "Git", "Kubernetes"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list a heading introduces: its everyday-word names need no other neighbour
+        ("Methodologies\nScrum, Shape-up", ["Agile / Scrum"]),
+        ("**Operating Systems:** Windows, Haiku", ["Microsoft Windows"]),
+        # a job title above an employer is no heading
+        ("Senior Software Engineer, Sandboxes\nStripe\nThe team builds test accounts.", []),
+        ("Hobbies: baking, Black Friday sales", []),
+    ],
+)
+def test_a_list_under_a_heading_names_technologies(content, text, expected):
+    assert names(text) == expected
+
+
 def test_html_elements_side_by_side_are_items_side_by_side(content):
     # badges in a skills list; a word styled in the middle stays one word
     text = read_resume(
