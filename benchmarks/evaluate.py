@@ -25,7 +25,7 @@ Misses are split into "not in the vocabulary" (no glossary or recognised term is
 label) and "matcher" (a term is spelt like it, but was not found); every false positive is
 printed with the text around it. Prints figures; asserts nothing.
 
-Five sets: ``evaluation`` (33 résumés, labelled in round 2; the matcher was then improved while
+Six sets: ``evaluation`` (33 résumés, labelled in round 2; the matcher was then improved while
 looking at its misses, so it is no longer an untouched set), ``evaluation-b`` (labelled later, by
 other readers, and run once the matcher was done; its misses later guided matcher rules and
 aliases) and ``evaluation-c`` (labelled blind in session 5, while the glossary grew from a list
@@ -33,7 +33,8 @@ of common résumé technologies; its first run is its figure; session 6's later 
 vocabulary changes were prompted partly by its output), ``evaluation-d`` (20 résumés labelled
 blind in session 6, after that session's changes; its first run is its figure) and
 ``evaluation-e`` (30 résumés labelled blind in session 12; its first run, at commit cf88384, is
-its figure). Each set's figures are printed apart.
+its figure) and ``evaluation-f`` (30 more, labelled blind at the end of session 12; its first
+run, at commit 5cc9abb, is its figure). Each set's figures are printed apart.
 
 Usage: ``python benchmarks/evaluate.py [--verbose] [SET ...]`` (default: every set;
 ``--verbose`` lists every miss).
@@ -56,7 +57,14 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-SETS = ("evaluation", "evaluation-b", "evaluation-c", "evaluation-d", "evaluation-e")
+SETS = (
+    "evaluation",
+    "evaluation-b",
+    "evaluation-c",
+    "evaluation-d",
+    "evaluation-e",
+    "evaluation-f",
+)
 
 
 _VERSION = re.compile(r"\s*v?\d+(?:\.\d+)*\+?$")

@@ -14,7 +14,14 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("evaluation", "evaluation-b", "evaluation-c", "evaluation-d", "evaluation-e")
+SETS = (
+    "evaluation",
+    "evaluation-b",
+    "evaluation-c",
+    "evaluation-d",
+    "evaluation-e",
+    "evaluation-f",
+)
 EXTENSIONS = {
     "json-resume": "json",
     "yaml": "yaml",
