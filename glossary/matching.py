@@ -349,6 +349,22 @@ def _segments(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
+def _bracketed_notes(
+    text: str, segments: Sequence[tuple[int, int]], named: set[int]
+) -> frozenset[int]:
+    """The list items that are a bracketed note on the item before them, naming nothing: the
+    level or years in "Java (Excellent)", "Go [3 years]"."""
+    return frozenset(
+        index
+        for index, (start, end) in enumerate(segments)
+        if index not in named
+        and text[start - 1 : start] in ("(", "[")
+        and text[end : end + 1] in (")", "]")
+        and index > 0
+        and segments[index - 1][1] >= start - 2  # right after an item: "Java (", "Java("
+    )
+
+
 def _segment_of(segments: Sequence[tuple[int, int]], matches: list[Match]) -> dict[Match, int]:
     """The index of the segment each match starts in (``len(segments)`` if none)."""
     ends = [end for _, end in segments]
@@ -684,6 +700,9 @@ class TermMatcher:
         anchored |= {where[m] for m in kept}
         rank = dict(zip(matches, _line_ranks(text, [m.start for m in matches]), strict=True))
         lines = {rank[m] for m in [*anchors, *kept]}
+        # An item's neighbours are the items beside it, past any bracketed note on an item
+        # ("Java (Excellent), GO (Familiar)": Java is GO's neighbour, not "Excellent").
+        notes = _bracketed_notes(text, segments, set(where.values()))
         changed = True
         while changed:  # a chain of everyday-word terms in one list anchors itself link by link
             changed = False
@@ -691,10 +710,15 @@ class TermMatcher:
                 if match in kept or where[match] >= len(segments):
                     continue
                 segment, line = where[match], rank[match]
+                before, after = segment - 1, segment + 1
+                while before in notes:
+                    before -= 1
+                while after in notes:
+                    after += 1
                 versioned = _AFTER_VERSION.match(text, match.end) is not None
                 listed = _alone(text, segments[segment], match) and (
-                    segment - 1 in anchored
-                    or segment + 1 in anchored
+                    before in anchored
+                    or after in anchored
                     or (match not in recased and not lines.isdisjoint({line - 1, line, line + 1}))
                     or (match not in recased and _under_a_heading(text, match.start))
                 )

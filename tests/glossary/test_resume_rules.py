@@ -187,6 +187,13 @@ def test_a_list_under_a_heading_names_technologies(content, text, expected):
     assert names(text) == expected
 
 
+def test_a_level_in_brackets_does_not_part_an_item_from_its_neighbours(content):
+    # "GO" in capitals is Go written otherwise: a list item beside a technology, past the notes
+    text = "Languages: Java (Excellent), GO (Familiar), Ruby [2 years]"
+
+    assert names(text) == ["Java", "Go (Golang)", "Ruby"]
+
+
 def test_html_elements_side_by_side_are_items_side_by_side(content):
     # badges in a skills list; a word styled in the middle stays one word
     text = read_resume(
