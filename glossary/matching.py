@@ -349,6 +349,16 @@ def _segments(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
+def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the given spans inside it taken out."""
+    parts, position = [], start
+    for low, high in sorted(spans):
+        parts.append(text[position:low])
+        position = max(position, high)
+    parts.append(text[position:end])
+    return " ".join(parts)
+
+
 def _bracketed_notes(
     text: str, segments: Sequence[tuple[int, int]], named: set[int]
 ) -> frozenset[int]:
@@ -744,6 +754,7 @@ class TermMatcher:
         where = _segment_of(segments, matches)
         with_terms, covered = set(), set()
         inside: dict[int, set[int]] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}  # where those terms are
         for match in matches:
             index = where[match]
             if index >= len(segments):
@@ -751,10 +762,14 @@ class TermMatcher:
             start, end = segments[index]
             with_terms.add(index)
             inside.setdefault(index, set()).add(match.term_id)
+            spans.setdefault(index, []).append((match.start, match.end))
             rest = text[start : match.start] + text[match.end : end]
             if not any(c.isalpha() for c in rest):
                 covered.add(index)  # the item is this term (and maybe a version)
         links = _Spans([(link.start, link.end) for link in find_links(text)])
+        # part of a longer name found ("OIDC" in "OpenID Connect (OIDC)"): no misspelling
+        named = _Spans([(m.start, m.end) for m in matches])
+        longest = max((m.end - m.start for m in matches), default=0)
         suggestions = []
         examined = 0
         nearest: dict[str, int | None] = {}  # a word written twice is looked up once
@@ -769,14 +784,19 @@ class TermMatcher:
             if not 4 <= len(folded) <= 40 or len(folded.split()) > 2 or folded[0].isdigit():
                 continue
             offset = text.index(written, start)
-            if links.covering(offset) or _CJK_TEXT.search(written):
+            part_of_a_name = named.inside(offset, offset + len(written), longest)
+            if part_of_a_name or links.covering(offset) or _CJK_TEXT.search(written):
                 continue  # a name glued to Chinese or Japanese text is the matcher's to find
             if folded not in nearest:
                 near = self._nearest(folded)
                 nearest[folded] = None if near is None or is_ordinary(folded) else near
             term_id = nearest[folded]
-            if term_id is not None and term_id not in inside.get(index, ()):
-                suggestions.append(Probable(offset, offset + len(written), written, term_id))
+            if term_id is None or term_id in inside.get(index, ()):
+                continue
+            rest = _without(text, start, end, spans.get(index, ()))
+            if rest != text[start:end] and is_ordinary(" ".join(rest.casefold().split())):
+                continue  # a name found and an ordinary word: "CSS Animation", "AWS cloud"
+            suggestions.append(Probable(offset, offset + len(written), written, term_id))
         return suggestions
 
     def _nearest(self, folded: str) -> int | None:

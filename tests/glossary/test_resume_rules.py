@@ -525,6 +525,10 @@ def test_a_misspelling_is_a_typo_in_each_word_not_another_word(content):
         "Spring - Boot, Cloud, Kubernetes",
         # a word is no typo of a name that only adds a symbol to it (Security+, C#, C++)
         "Skills: Security, Python, Django",
+        # part of a name found, in its brackets, is that name (not Oracle Integration Cloud)
+        "Keycloak, OAuth2, OpenID Connect (OIDC), Open Policy Agent",
+        # a name found and an ordinary word (Core Animation, AWS Cloud9, the AMI are no typos)
+        "Skills: Python, CSS Animation, AWS cloud, AWS API, Docker",
     ],
 )
 def test_an_everyday_word_is_not_a_misspelt_name(content, text):
