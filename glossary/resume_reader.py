@@ -183,10 +183,11 @@ def _json_resume_lines(resume: dict) -> str:
         for key in ("name", "label", "summary", "url", "website", "email"):
             lines += _strings(basics.get(key))
         lines += [_profile_line(profile) for profile in _dicts(basics.get("profiles"))]
+    count = [0]  # the nodes read outside the schema, against MAX_YAML_NODES
     for section in ("work", "volunteer", "projects", "education", "awards", "publications"):
         lines += _strings(resume.get(section))
         for entry in _dicts(resume.get(section)):
-            for key in ("position", "name", "area", "studyType", "summary", "description"):
+            for key in _ENTRY_TEXTS:
                 lines += _strings(entry.get(key))
             start = " ".join(_strings(entry.get("startDate")))
             if start:
@@ -195,11 +196,13 @@ def _json_resume_lines(resume: dict) -> str:
             for key in ("highlights", "courses"):
                 lines += _strings(entry.get(key))
             lines.append(", ".join(_strings(entry.get("keywords"))))  # names: one list
+            _other_fields(entry, lines, count, _ENTRY_READ)
     for section in ("skills", "interests"):
         for entry in _dicts(resume.get(section)):
             name = " ".join(_strings(entry.get("name")))
             keywords = ", ".join(_strings(entry.get("keywords")))
             lines.append(f"{name}: {keywords}".strip(": "))
+            _other_fields(entry, lines, count, _SKILL_READ)
     # Sections outside the schema ("experience" for "work", say): their texts, not nothing.
     for section, value in resume.items():
         if section not in _JSON_RESUME_READ and str(section).lower() not in _YAML_SKIPPED:
@@ -232,6 +235,33 @@ def _profile_line(profile: dict) -> str:
         simple = re.fullmatch(r"[\w.-]+", username) is not None
         address = pattern.format(username) if pattern and simple else username
     return f"{network}: {address}".strip(": ")
+
+
+# An entry's texts, in the order a reader meets them (the schema's and its older names: an
+# employer was "company", a school "institution").
+_ENTRY_TEXTS = (
+    "position", "company", "name", "institution", "area", "studyType", "summary", "description",
+)  # fmt: skip
+# An entry's fields that are no text of the résumé, or read above.
+_ENTRY_READ = {
+    *_ENTRY_TEXTS, "startDate", "endDate", "highlights", "courses", "keywords", "url", "website",
+    "image", "logo", "date", "releaseDate", "location", "score",
+}  # fmt: skip
+
+
+_SKILL_READ = {"name", "keywords", "url", "image", "logo"}
+
+
+def _other_fields(entry: dict, lines: list[str], count: list[int], read: set[str]) -> None:
+    """The texts of an entry's fields not ``read`` already ("technologies", a skill's
+    "summary"), so that a résumé's own fields are read, not skipped."""
+    rest = {
+        key: value
+        for key, value in entry.items()
+        if key not in read and str(key).lower() not in _YAML_SKIPPED
+    }
+    if rest:
+        _yaml_strings(rest, lines, count)
 
 
 _JSON_RESUME_READ = {

@@ -194,6 +194,24 @@ def test_a_level_in_brackets_does_not_part_an_item_from_its_neighbours(content):
     assert names(text) == ["Java", "Go (Golang)", "Ruby"]
 
 
+def test_a_json_resumes_own_fields_are_read(content):
+    # fields outside the schema (a job's "technologies", a skill's "summary") and the schema's
+    # older names ("company", "institution") are the résumé's text too
+    payload = (
+        b'{"basics": {"name": "Ada"}, "work": [{"company": "Acme", "position": "Developer",'
+        b' "location": "Paris", "technologies": ["Django", "Celery"]}],'
+        b' "education": [{"institution": "University of Leeds", "area": "Computing"}],'
+        b' "skills": [{"name": "Kubernetes", "level": "Advanced",'
+        b' "summary": "Read and write Helm charts"}]}'
+    )
+    text = read_resume("resume.json", payload)
+
+    assert "Acme" in text
+    assert "University of Leeds" in text
+    assert "Paris" not in text  # a place, no text of the work
+    assert names(text) == ["Django", "Celery", "Kubernetes", "Helm"]
+
+
 def test_html_elements_side_by_side_are_items_side_by_side(content):
     # badges in a skills list; a word styled in the middle stays one word
     text = read_resume(
