@@ -276,8 +276,8 @@ _NOW_WORDS = (
     r"atual|atualmente|presente|actualidad|actual|heute|jetzt|至今|现在|今"
 )
 _DATE = (
-    r"(?:(?P<{p}m>[A-Za-zÀ-ÿ]{{3,9}})\.?\s+|(?P<{p}n>\d{{1,2}})[/.-])?"
-    r"(?P<{p}y>(?:19[89]|20[0-4])\d)(?:[-/.](?P<{p}n2>\d{{1,2}}))?"
+    r"(?:(?P<{p}m>[A-Za-zÀ-ÿ]{{3,9}})\.?[^\S\n]+|(?P<{p}n>\d{{1,2}})[/.-])?"
+    r"(?P<{p}y>(?:19[89]|20[0-4])\d)(?:[-/.](?P<{p}n2>\d{{1,2}})(?:[-/.]\d{{1,2}}\b)?)?"
 )
 _RANGE = re.compile(
     _DATE.format(p="a")
@@ -327,6 +327,7 @@ _EDUCATION = _whole_words(
     r"m\.?\s?eng|ph\.?\s?d|mba|bsc|msc|licence|licenciatura|grado|mestrado|graduação|"
     r"bacharelado|diplom|diploma|degree|(?:high ?)?schools?|gymnasium|lycée|baccalauréat|bac|"
     r"matura|student|étudiant|estudiante|estudante|ensino|secundári[oa]|secundaria|secondaire|"
+    r"associates? (?:of|in|degree)|associate's|"
     r"bachillerato|"
     r"universit(?:y|ät|é|à|ies)|universidad|universidade|hochschule|fachhochschule|college|"
     r"schule|escuela|école|ecole|faculdade|facultad|studium|studies|bootcamp"

@@ -768,6 +768,18 @@ def test_periods_of_study_are_not_years_of_work(text, years, level):
     assert estimate.level == level
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # JSON Resume's dates are full ISO dates; a line's last word is no month of the next
+        ("Software Engineer 3\nJumpCloud, Inc.\n2021-05-16 – 2022-10-03\nGo services", 1.4),
+        ("Developer, Acme\n2019-10-01 – 2021-05-01\nDeveloper, Beta\n2016-01-15 – 2019-09-30", 5.3),
+    ],
+)
+def test_full_dates_count_as_years(text, years):
+    assert estimate_seniority(text, today=TODAY).years == pytest.approx(years, abs=0.2)
+
+
 def test_rendercv_and_yaml_periods_count_as_years():
     """RenderCV writes each job's period as start_date/end_date keys (YAML may read a full date
     as a date): the reader writes them as a range, which the seniority estimate reads."""
