@@ -187,13 +187,14 @@ def _json_resume_lines(resume: dict) -> str:
     for section in ("work", "volunteer", "projects", "education", "awards", "publications"):
         lines += _strings(resume.get(section))
         for entry in _dicts(resume.get(section)):
-            for key in _ENTRY_TEXTS:
+            # as a résumé is laid out: the entry's title, its dates, then what it was
+            for key in _ENTRY_TITLES:
                 lines += _strings(entry.get(key))
             start = " ".join(_strings(entry.get("startDate")))
             if start:
                 end = " ".join(_strings(entry.get("endDate"))) or "present"
                 lines.append(f"{start} – {end}")
-            for key in ("highlights", "courses"):
+            for key in ("summary", "description", "highlights", "courses"):
                 lines += _strings(entry.get(key))
             lines.append(", ".join(_strings(entry.get("keywords"))))  # names: one list
             _other_fields(entry, lines, count, _ENTRY_READ)
@@ -237,15 +238,13 @@ def _profile_line(profile: dict) -> str:
     return f"{network}: {address}".strip(": ")
 
 
-# An entry's texts, in the order a reader meets them (the schema's and its older names: an
+# An entry's title, in the order a reader meets it (the schema's names and its older ones: an
 # employer was "company", a school "institution").
-_ENTRY_TEXTS = (
-    "position", "company", "name", "institution", "area", "studyType", "summary", "description",
-)  # fmt: skip
+_ENTRY_TITLES = ("position", "company", "name", "institution", "area", "studyType")
 # An entry's fields that are no text of the résumé, or read above.
 _ENTRY_READ = {
-    *_ENTRY_TEXTS, "startDate", "endDate", "highlights", "courses", "keywords", "url", "website",
-    "image", "logo", "date", "releaseDate", "location", "score",
+    *_ENTRY_TITLES, "summary", "description", "startDate", "endDate", "highlights", "courses",
+    "keywords", "url", "website", "image", "logo", "date", "releaseDate", "location", "score",
 }  # fmt: skip
 
 

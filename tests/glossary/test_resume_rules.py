@@ -780,6 +780,21 @@ def test_full_dates_count_as_years(text, years):
     assert estimate_seniority(text, today=TODAY).years == pytest.approx(years, abs=0.2)
 
 
+def test_a_json_resumes_dates_follow_the_entrys_title():
+    # title, dates, then what it was: the degree sits right above the years of study
+    payload = (
+        b'{"work": [{"name": "Acme", "position": "Developer", "startDate": "2019-10-01",'
+        b' "endDate": "2021-05-01", "summary": "Built the billing service."}],'
+        b' "education": [{"institution": "LeTourneau", "area": "Science", "studyType":'
+        b' "Bachelor", "startDate": "2005-08-01", "endDate": "2009-12-15",'
+        b' "description": "Computer Information Systems"}]}'
+    )
+    text = read_resume("resume.json", payload)
+
+    assert "Developer\nAcme\n2019-10-01 – 2021-05-01\nBuilt the billing service." in text
+    assert estimate_seniority(text, today=TODAY).years == pytest.approx(1.6, abs=0.1)
+
+
 def test_rendercv_and_yaml_periods_count_as_years():
     """RenderCV writes each job's period as start_date/end_date keys (YAML may read a full date
     as a date): the reader writes them as a range, which the seniority estimate reads."""
