@@ -57,15 +57,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-SETS = (
-    "evaluation",
-    "evaluation-b",
-    "evaluation-c",
-    "evaluation-d",
-    "evaluation-e",
-    "evaluation-f",
-)
-
+from benchmarks.fetch_evaluation import SETS, load  # noqa: E402
 
 _VERSION = re.compile(r"\s*v?\d+(?:\.\d+)*\+?$")
 
@@ -110,7 +102,6 @@ def evaluate(name: str, *, verbose: bool = False) -> None:
         name: the set's folder under ``tests/resumes/`` (its texts are in ``var/<name>/``).
         verbose: list every miss, not only the 40 most frequent.
     """
-    from benchmarks.fetch_evaluation import load
     from glossary.matching import current, scan_resume
     from glossary.resumes import ResumeError, read_resume
 

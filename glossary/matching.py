@@ -1153,7 +1153,7 @@ def _linked_to_own_site(text: str, matches: list[Match]) -> list[Match]:
     starts = [link.start for link in links]
     found = []
     for match in matches:
-        name = re.sub(r"[\W_]", "", text[match.start : match.end].casefold())
+        name = _NOT_ALNUM.sub("", text[match.start : match.end].casefold())
         if not name:
             continue
         after = bisect.bisect_left(starts, match.end)
@@ -1171,8 +1171,7 @@ def _linked_to_own_site(text: str, matches: list[Match]) -> list[Match]:
             if link.end < match.start and text[link.end : match.start].isspace():
                 candidates.append(link)
         for link in candidates:
-            address = link.url.casefold().split("://", 1)[-1]
-            if name in re.sub(r"[\W_]", "", address):
+            if name in _NOT_ALNUM.sub("", _SCHEME.sub("", link.url.casefold())):
                 found.append(match)
                 break
     return found
